@@ -1,0 +1,52 @@
+package com.edutrack.auth;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface AuthMapper {
+
+    /** What login needs of an account, found by email case-insensitively. */
+    record Credentials(long id, String passwordHash, String role, boolean active) {
+    }
+
+    /** What every authenticated request needs: one primary-key lookup. */
+    record Status(String role, boolean active) {
+    }
+
+    /** Failed logins in the last minute, for one email and for one client address. */
+    record RecentFailures(int byEmail, Instant oldestByEmail, int byAddress, Instant oldestByAddress) {
+    }
+
+    Credentials findCredentials(@Param("email") String email);
+
+    Status findStatus(@Param("id") long id);
+
+    void recordFailure(@Param("email") String email, @Param("address") String address);
+
+    RecentFailures recentFailures(@Param("email") String email, @Param("address") String address,
+                                  @Param("since") Instant since);
+
+    void insertFamily(@Param("id") UUID id, @Param("userId") long userId, @Param("expiresAt") Instant expiresAt);
+
+    /** Locks the family row while a token of it is rotated; null when the family is unknown or revoked. */
+    UUID lockLiveFamily(@Param("id") UUID id);
+
+    /** 1 when the token was blacklisted now, 0 when it already was: presented twice. */
+    int blacklist(@Param("jti") UUID jti, @Param("family") UUID family, @Param("expiresAt") Instant expiresAt);
+
+    /** A rotation keeps the login alive for another refresh lifetime. */
+    void extendFamily(@Param("id") UUID id, @Param("expiresAt") Instant expiresAt);
+
+    void revokeFamily(@Param("id") UUID id);
+
+    void revokeFamiliesOf(@Param("userId") long userId);
+
+    int deleteExpiredBlacklist(@Param("limit") int limit);
+
+    int deleteExpiredFamilies(@Param("limit") int limit);
+
+    int deleteOldFailures(@Param("before") Instant before, @Param("limit") int limit);
+}

@@ -1,0 +1,96 @@
+package com.edutrack.auth;
+
+import com.edutrack.web.ErrorBodies;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads the access token from {@code Authorization: Bearer} or else the {@code access_token} cookie,
+ * and checks the account is still active with one primary-key lookup, so a deactivated user is locked
+ * out on their next request. A refused token leaves the request anonymous, with the reason kept for
+ * the 401 a protected endpoint will answer.
+ */
+public class AuthenticationFilter extends OncePerRequestFilter {
+
+    /** Request attribute set when the caller authenticated with a Bearer header (no CSRF check then). */
+    public static final String BEARER = AuthenticationFilter.class.getName() + ".bearer";
+
+    private final Tokens tokens;
+    private final AuthMapper accounts;
+
+    public AuthenticationFilter(Tokens tokens, AuthMapper accounts) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> bearer = bearer(request);
+        Optional<String> token = bearer.isPresent() ? bearer : cookie(request, AuthCookies.ACCESS);
+        if (token.isPresent()) {
+            authenticate(request, token.get());
+            if (bearer.isPresent()) {
+                request.setAttribute(BEARER, Boolean.TRUE);
+            }
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void authenticate(HttpServletRequest request, String token) {
+        Optional<Tokens.Access> access = tokens.readAccess(token);
+        if (access.isEmpty()) {
+            request.setAttribute(Authentication.FAILURE,
+                    ErrorBodies.detail("Given token not valid for any token type", "token_not_valid"));
+            return;
+        }
+        AuthMapper.Status status = accounts.findStatus(access.get().userId());
+        if (status == null) {
+            request.setAttribute(Authentication.FAILURE,
+                    ErrorBodies.detail("User not found", "user_not_found"));
+            return;
+        }
+        if (!status.active()) {
+            request.setAttribute(Authentication.FAILURE, ErrorBodies.detail("User is inactive", "user_inactive"));
+            return;
+        }
+        CurrentUser user = new CurrentUser(access.get().userId(), Role.of(status.role()));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+    }
+
+    private static Optional<String> bearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(header.substring(7).strip());
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,97 @@
+package com.edutrack.auth;
+
+import com.edutrack.web.ApiException;
+import com.edutrack.web.ErrorBodies;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Login, refresh-token rotation and logout (product-spec section 2). A login starts a token family;
+ * each refresh blacklists the presented token and issues the next of the family; a blacklisted token
+ * presented again revokes the whole family, since someone else holds a copy.
+ */
+@Service
+public class LoginService {
+
+    /** A fresh pair of signed tokens. */
+    public record Issued(long userId, String access, String refresh) {
+    }
+
+    static final String BAD_CREDENTIALS = "No active account found with the given credentials";
+    static final String INACTIVE = "This account is inactive. Contact the site owner.";
+
+    private final AuthMapper accounts;
+    private final Tokens tokens;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    /** Checked against when the email is unknown, so both refusals take the time of one hash. */
+    private final String decoyHash;
+
+    public LoginService(AuthMapper accounts, Tokens tokens, PasswordEncoder passwords, LoginThrottle throttle) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    public Issued login(String email, String password, String clientAddress) {
+        throttle.check(email, clientAddress);
+        AuthMapper.Credentials account = accounts.findCredentials(email);
+        boolean matches = passwords.matches(password, account == null ? decoyHash : account.passwordHash());
+        if (account == null || !matches) {
+            throttle.recordFailure(email, clientAddress);
+            throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorBodies.detail(BAD_CREDENTIALS));
+        }
+        if (!account.active()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ErrorBodies.detail(INACTIVE));
+        }
+        UUID family = UUID.randomUUID();
+        Tokens.Refresh refresh = tokens.nextRefresh(account.id(), family);
+        accounts.insertFamily(family, account.id(), refresh.expiresAt());
+        return new Issued(account.id(), tokens.access(account.id(), Role.of(account.role())), tokens.sign(refresh));
+    }
+
+    /** The next pair of the family, or empty when the token is not one that may be refreshed. */
+    @Transactional
+    public Optional<Issued> refresh(String refreshToken) {
+        Optional<Tokens.Refresh> presented = tokens.readRefresh(refreshToken);
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        Tokens.Refresh token = presented.get();
+        if (accounts.lockLiveFamily(token.family()) == null) {
+            return Optional.empty();
+        }
+        if (accounts.blacklist(token.id(), token.family(), token.expiresAt()) == 0) {
+            accounts.revokeFamily(token.family());
+            return Optional.empty();
+        }
+        AuthMapper.Status status = accounts.findStatus(token.userId());
+        if (status == null || !status.active()) {
+            accounts.revokeFamily(token.family());
+            return Optional.empty();
+        }
+        Tokens.Refresh next = tokens.nextRefresh(token.userId(), token.family());
+        accounts.extendFamily(token.family(), next.expiresAt());
+        return Optional.of(new Issued(token.userId(), tokens.access(token.userId(), Role.of(status.role())), tokens.sign(next)));
+    }
+
+    /** Ends the login the refresh token belongs to; nothing to do without a valid one. */
+    @Transactional
+    public void logout(String refreshToken) {
+        tokens.readRefresh(refreshToken).ifPresent(token -> {
+            accounts.blacklist(token.id(), token.family(), token.expiresAt());
+            accounts.revokeFamily(token.family());
+        });
+    }
+
+    /** Locks a deactivated user out: no refresh token of theirs works any more. */
+    public void revokeAllOf(long userId) {
+        accounts.revokeFamiliesOf(userId);
+    }
+}

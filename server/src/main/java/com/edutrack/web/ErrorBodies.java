@@ -1,0 +1,41 @@
+package com.edutrack.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The DRF error bodies the frontend already understands, and their messages. */
+public final class ErrorBodies {
+
+    public static final String NOT_FOUND = "Not found.";
+    public static final String INVALID_PAGE = "Invalid page.";
+    public static final String PERMISSION_DENIED = "You do not have permission to perform this action.";
+    public static final String NOT_AUTHENTICATED = "Authentication credentials were not provided.";
+    public static final String INTERNAL_ERROR = "Internal server error";
+    public static final String UNAVAILABLE = "Service temporarily unavailable.";
+    public static final String TOO_LARGE = "Request body is too large.";
+    public static final String REQUIRED = "This field is required.";
+    public static final String BLANK = "This field may not be blank.";
+
+    private ErrorBodies() {
+    }
+
+    public static Map<String, Object> detail(String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("detail", detail);
+        return body;
+    }
+
+    public static Map<String, Object> detail(String detail, String code) {
+        Map<String, Object> body = detail(detail);
+        body.put("code", code);
+        return body;
+    }
+
+    public static String methodNotAllowed(String method) {
+        return "Method \"" + method + "\" not allowed.";
+    }
+
+    public static String unsupportedMediaType(String contentType) {
+        return "Unsupported media type \"" + contentType + "\" in request.";
+    }
+}
