@@ -1,10 +1,12 @@
 package com.edutrack.testing;
 
+import com.edutrack.auth.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -21,7 +23,17 @@ public abstract class ApiTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private Tokens tokens;
+
+    @Autowired
+    private PasswordEncoder passwords;
+
+    /** An anonymous client. */
     protected Http http;
+
+    /** Test data, and clients acting as its users. */
+    protected Fixtures given;
 
     @BeforeEach
     void startClean() {
@@ -31,5 +43,6 @@ public abstract class ApiTest {
                          teacher_profiles, assistant_profiles, student_profiles RESTART IDENTITY CASCADE""");
         jdbc.update("DELETE FROM users WHERE role <> 'siteowner'");
         http = new Http(port);
+        given = new Fixtures(jdbc, tokens, passwords, http);
     }
 }
