@@ -31,8 +31,8 @@ public interface AuthMapper {
 
     void insertFamily(@Param("id") UUID id, @Param("userId") long userId, @Param("expiresAt") Instant expiresAt);
 
-    /** Locks the family row while a token of it is rotated; null when the family is unknown or revoked. */
-    UUID lockLiveFamily(@Param("id") UUID id);
+    /** Locks the family row while a token of it is rotated; false when the family is unknown, expired or revoked. */
+    boolean lockLiveFamily(@Param("id") UUID id);
 
     /** 1 when the token was blacklisted now, 0 when it already was: presented twice. */
     int blacklist(@Param("jti") UUID jti, @Param("family") UUID family, @Param("expiresAt") Instant expiresAt);

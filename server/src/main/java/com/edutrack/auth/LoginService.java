@@ -64,7 +64,7 @@ public class LoginService {
             return Optional.empty();
         }
         Tokens.Refresh token = presented.get();
-        if (accounts.lockLiveFamily(token.family()) == null) {
+        if (!accounts.lockLiveFamily(token.family())) {
             return Optional.empty();
         }
         if (accounts.blacklist(token.id(), token.family(), token.expiresAt()) == 0) {

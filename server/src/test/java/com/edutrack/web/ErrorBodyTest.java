@@ -45,6 +45,65 @@ class ErrorBodyTest extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM subjects", Long.class)).isZero();
     }
 
+    private ApiResponse createSubject(String contentType, String body) {
+        return given.as(given.siteOwner()).send("POST", "/api/accounts/subjects/", contentType, body);
+    }
+
+    @Test
+    void malformedJsonIsAParseError() {
+        ApiResponse response = createSubject("application/json", "{\"name\": ");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).startsWith("JSON parse error - ");
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectIsANonFieldError() {
+        ApiResponse response = createSubject("application/json", "[1, 2]");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("non_field_errors").get(0).asString())
+                .isEqualTo("Invalid data. Expected a dictionary, but got list.");
+    }
+
+    @Test
+    void notJsonIsAnUnsupportedMediaType() {
+        ApiResponse response = createSubject("text/plain", "name=Physics");
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().get("detail").asString()).isEqualTo("Unsupported media type \"text/plain\" in request.");
+    }
+
+    @Test
+    void anEmptyBodyListsTheRequiredFields() {
+        ApiResponse response = createSubject("application/json", "");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("name").get(0).asString()).isEqualTo("This field is required.");
+    }
+
+    @Test
+    void fieldErrorsUseDrfMessages() {
+        ApiResponse blank = createSubject("application/json", "{\"name\": \"\", \"description\": \"x\"}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.json().get("name").get(0).asString()).isEqualTo("This field may not be blank.");
+
+        ApiResponse tooLong = createSubject("application/json",
+                "{\"name\": \"" + "x".repeat(151) + "\", \"description\": \"x\"}");
+        assertThat(tooLong.json().get("name").get(0).asString())
+                .isEqualTo("Ensure this field has no more than 150 characters.");
+
+        ApiResponse wrongType = createSubject("application/json", "{\"name\": {\"a\": 1}, \"description\": \"x\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("name").get(0).asString()).isEqualTo("Not a valid string.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM subjects", Long.class)).isZero();
+    }
+
+    @Test
+    void aBrokenUniqueRuleIsAFieldError() {
+        assertThat(createSubject("application/json", "{\"name\": \"Physics\", \"description\": \"x\"}").status())
+                .isEqualTo(201);
+        ApiResponse again = createSubject("application/json", "{\"name\": \"physics\", \"description\": \"y\"}");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("name").get(0).asString()).isEqualTo("subject with this name already exists.");
+    }
+
     @Test
     void errorsCarryNoStackTraceOrServerVersion() {
         ApiResponse response = http.send("POST", "/api/accounts/subjects/", "application/json", "{not json");
