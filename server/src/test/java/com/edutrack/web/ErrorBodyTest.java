@@ -105,6 +105,15 @@ class ErrorBodyTest extends ApiTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsTooLarge() {
+        String huge = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\", \"description\": \"x\"}";
+        ApiResponse response = createSubject("application/json", huge);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString()).isEqualTo("Request body is too large.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM subjects", Long.class)).isZero();
+    }
+
+    @Test
     void errorsCarryNoStackTraceOrServerVersion() {
         ApiResponse response = http.send("POST", "/api/accounts/subjects/", "application/json", "{not json");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at com.").doesNotContain("SQL");

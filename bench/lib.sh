@@ -1,0 +1,74 @@
+# Shared by the bench scripts: build the server jar, start it on a fresh embedded PostgreSQL, stop it.
+# Every request goes to 127.0.0.1 only.
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH_PORT=${BENCH_PORT:-8100}
+BENCH_URL="http://127.0.0.1:$BENCH_PORT"
+BENCH_OWNER=bench-owner@edutrack.test
+BENCH_PASSWORD=Bench-owner-2026
+
+bench_build() {
+    local jar="$BENCH_ROOT/server/target/edutrack-server.jar"
+    if [ ! -f "$jar" ] || [ -n "$(find "$BENCH_ROOT/server/src" "$BENCH_ROOT/openapi/edutrack.yaml" -newer "$jar" -print -quit)" ]; then
+        (cd "$BENCH_ROOT" && mvn -q -pl server package -DskipTests) >&2
+    fi
+}
+
+bench_require_wrk() {
+    if ! command -v wrk >/dev/null; then
+        echo "installing wrk" >&2
+        apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+    fi
+}
+
+# bench_start DATA_DIR [JAVA_OPTS...]: starts the server and waits until it is healthy.
+bench_start() {
+    local data_dir=$1; shift
+    mkdir -p "$data_dir"
+    PORT=$BENCH_PORT EDUTRACK_DATA_DIR="$data_dir" \
+        EDUTRACK_SITEOWNER_EMAIL=$BENCH_OWNER EDUTRACK_SITEOWNER_PASSWORD=$BENCH_PASSWORD \
+        java "$@" -jar "$BENCH_ROOT/server/target/edutrack-server.jar" > "$data_dir/server.log" 2>&1 &
+    BENCH_PID=$!
+    for _ in $(seq 1 120); do
+        if curl -sf "$BENCH_URL/actuator/health" >/dev/null; then
+            return 0
+        fi
+        sleep 1
+    done
+    echo "server did not start; see $data_dir/server.log" >&2
+    return 1
+}
+
+bench_stop() {
+    if [ -n "${BENCH_PID:-}" ]; then
+        kill "$BENCH_PID" 2>/dev/null
+        wait "$BENCH_PID" 2>/dev/null
+        BENCH_PID=
+    fi
+}
+
+# bench_token EMAIL PASSWORD: prints the access token of a login.
+bench_token() {
+    curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+        -d "{\"email\": \"$1\", \"password\": \"$2\"}" "$BENCH_URL/api/accounts/login/" \
+        | sed -n 's/^Set-Cookie: access_token=\([^;]*\);.*/\1/p' | tr -d '\r'
+}
+
+# bench_wrk NAME CONNECTIONS SECONDS URL [HEADER]: one wrk run, printed as "NAME c=N rps=R p50_ms=X p99_ms=Y errors=E".
+bench_wrk() {
+    local name=$1 connections=$2 seconds=$3 url=$4 header=${5:-}
+    local out
+    if [ -n "$header" ]; then
+        out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$url")
+    else
+        out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")
+    fi
+    awk -v name="$name" -v c="$connections" '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+        /Requests\/sec/ { rps = $2 }
+        /Non-2xx or 3xx/ { errors += $NF }
+        /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
+        END { printf "%-28s c=%-3d rps=%-9.0f p50_ms=%-7.2f p99_ms=%-7.2f errors=%d\n", name, c, rps, p50, p99, errors + 0 }
+    ' <<< "$out"
+}
