@@ -49,22 +49,20 @@ public class PurchaseService {
     @Transactional
     public ResponseEntity<BuyResult> buy(long studentId, long courseId, String idempotencyKey) {
         BigDecimal balance = wallet.lock(studentId);
-        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(debitAndEnroll(studentId, courseId, balance));
+        }
         String requestHash = requestHash(courseId);
-        if (keyed) {
-            StoredResponse stored = purchases.findResponse(studentId, idempotencyKey);
-            if (stored != null) {
-                if (!stored.requestHash().equals(requestHash)) {
-                    throw ApiException.rule(KEY_REUSED);
-                }
-                return ResponseEntity.status(stored.statusCode()).body(json.readValue(stored.responseBody(), BuyResult.class));
+        StoredResponse stored = purchases.findResponse(studentId, idempotencyKey);
+        if (stored != null) {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw ApiException.rule(KEY_REUSED);
             }
+            return ResponseEntity.status(stored.statusCode()).body(json.readValue(stored.responseBody(), BuyResult.class));
         }
         BuyResult result = debitAndEnroll(studentId, courseId, balance);
-        if (keyed) {
-            StoredResponse first = new StoredResponse(requestHash, HttpStatus.CREATED.value(), json.writeValueAsString(result));
-            purchases.storeResponse(studentId, idempotencyKey, first);
-        }
+        purchases.storeResponse(studentId, idempotencyKey,
+                new StoredResponse(requestHash, HttpStatus.CREATED.value(), json.writeValueAsString(result)));
         return ResponseEntity.status(HttpStatus.CREATED).body(result);
     }
 

@@ -104,6 +104,17 @@ class BuyIdempotencyTest extends WalletApiTest {
     }
 
     @Test
+    void aBlankKeyCountsAsNoKey() {
+        Account sara = given.student("Sara", "100.00");
+        long course = publishedCourse("Mechanics", "60.00");
+        assertThat(buyWithKey(sara, course, "").status()).isEqualTo(201);
+        ApiResponse again = buyWithKey(sara, course, "");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("error").asString()).isEqualTo("You have already purchased this course.");
+        assertThat(count("idempotency_keys", sara)).isZero();
+    }
+
+    @Test
     void aKeyLongerThan255CharactersIsRejected() {
         Account sara = given.student("Sara", "100.00");
         long course = publishedCourse("Mechanics", "60.00");
