@@ -30,9 +30,7 @@ final class FieldMessages {
             case "Email" -> "Enter a valid email address.";
             case "Min", "DecimalMin" -> "Ensure this value is greater than or equal to " + attributes.get("value") + ".";
             case "Max", "DecimalMax" -> "Ensure this value is less than or equal to " + attributes.get("value") + ".";
-            case "Pattern" -> value instanceof String text && looksNumeric(text)
-                    ? "Ensure that there are no more than 2 decimal places."
-                    : "Enter a valid value.";
+            case "Pattern" -> patternMessage(value);
             default -> "Invalid value.";
         };
     }
@@ -50,6 +48,14 @@ final class FieldMessages {
         return length < min
                 ? "Ensure this field has at least " + min + " characters."
                 : "Ensure this field has no more than " + max + " characters.";
+    }
+
+    /** Money is the contract's only pattern, so a mismatch gets DRF's DecimalField wording. */
+    private static String patternMessage(Object value) {
+        if (!(value instanceof String text) || !text.matches("-?\\d+(\\.\\d+)?")) {
+            return "A valid number is required.";
+        }
+        return looksNumeric(text) ? "Ensure that there are no more than 2 decimal places." : "Enter a valid value.";
     }
 
     private static boolean looksNumeric(String text) {
