@@ -30,18 +30,25 @@ public class AccessInterceptor implements HandlerInterceptor {
             return true;
         }
         Allowed allowed = method.getMethodAnnotation(Allowed.class);
-        if (allowed != null && allowed.publicAccess()) {
-            return true;
-        }
         CurrentUser user = Authentication.currentUser().orElse(null);
         if (user == null) {
+            if (allowed != null && (allowed.publicAccess() || allowed.anonymousOnly())) {
+                return true;
+            }
             errors.write(response, HttpStatus.UNAUTHORIZED.value(), Authentication.failure(request));
             return false;
         }
-        if (allowed == null || Arrays.stream(allowed.value()).noneMatch(role -> role == user.role())) {
+        if (!admits(allowed, user)) {
             errors.write(response, HttpStatus.FORBIDDEN.value(), ErrorBodies.detail(ErrorBodies.PERMISSION_DENIED));
             return false;
         }
         return true;
+    }
+
+    private static boolean admits(Allowed allowed, CurrentUser user) {
+        if (allowed == null || allowed.anonymousOnly()) {
+            return false;
+        }
+        return allowed.publicAccess() || Arrays.stream(allowed.value()).anyMatch(role -> role == user.role());
     }
 }

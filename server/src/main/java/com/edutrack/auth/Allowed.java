@@ -17,4 +17,7 @@ public @interface Allowed {
     Role[] value() default {};
 
     boolean publicAccess() default false;
+
+    /** Only callers without credentials (student registration); an authenticated caller gets 403. */
+    boolean anonymousOnly() default false;
 }
