@@ -54,21 +54,29 @@ bench_token() {
         | sed -n 's/^Set-Cookie: access_token=\([^;]*\);.*/\1/p' | tr -d '\r'
 }
 
-# bench_wrk NAME CONNECTIONS SECONDS URL [HEADER]: one wrk run, printed as "NAME c=N rps=R p50_ms=X p99_ms=Y errors=E".
-bench_wrk() {
-    local name=$1 connections=$2 seconds=$3 url=$4 header=${5:-}
-    local out
-    if [ -n "$header" ]; then
-        out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$url")
-    else
-        out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url")
-    fi
-    awk -v name="$name" -v c="$connections" '
+# bench_wrk_summary NAME CONNECTIONS < wrk-output: one line "NAME c=N rps=R p50_ms=X p99_ms=Y errors=E".
+bench_wrk_summary() {
+    awk -v name="$1" -v c="$2" '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
         /Requests\/sec/ { rps = $2 }
         /Non-2xx or 3xx/ { errors += $NF }
         /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-        END { printf "%-28s c=%-3d rps=%-9.0f p50_ms=%-7.2f p99_ms=%-7.2f errors=%d\n", name, c, rps, p50, p99, errors + 0 }
-    ' <<< "$out"
+        END { printf "%-28s c=%-3d rps=%-9.0f p50_ms=%-8.2f p99_ms=%-8.2f errors=%d\n", name, c, rps, p50, p99, errors + 0 }
+    '
+}
+
+# bench_wrk NAME CONNECTIONS SECONDS URL [HEADER]: a GET load.
+bench_wrk() {
+    local name=$1 connections=$2 seconds=$3 url=$4 header=${5:-}
+    if [ -n "$header" ]; then
+        wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$url"
+    else
+        wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url"
+    fi | bench_wrk_summary "$name" "$connections"
+}
+
+# bench_wrk_script NAME CONNECTIONS SECONDS URL SCRIPT: a load whose requests a wrk Lua script makes.
+bench_wrk_script() {
+    wrk -t2 -c"$2" -d"${3}s" --latency -s "$5" "$4" | bench_wrk_summary "$1" "$2"
 }
