@@ -18,8 +18,10 @@ export class CookieJar {
         this.cookies.set(name, { value, path });
     }
 
-    /** The Set-Cookie lines of the last answers, by cookie name, to check their attributes. */
-    /** @type {Map<string, string>} */
+    /**
+     * The last Set-Cookie line received for each cookie name, to check its attributes.
+     * @type {Map<string, string>}
+     */
     lastSetCookie = new Map();
 
     /**
