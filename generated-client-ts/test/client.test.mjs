@@ -1,0 +1,203 @@
+// The client against the live server that testing/with-server.mjs started: cookie sessions,
+// Bearer tokens, pagination, refresh, logout and DRF errors, all through the generated types.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import {
+    ApiError,
+    createEduTrackClient,
+    errorMessage,
+    fieldErrors,
+    isDetailError,
+    isMessageError,
+    nextPageParams,
+    previousPageParams,
+    readApiError,
+} from '../dist/index.js';
+import { CookieJar } from '../testing/cookie-jar.mjs';
+
+const baseUrl = required('EDUTRACK_BASE_URL');
+const owner = { email: required('EDUTRACK_SITEOWNER_EMAIL'), password: required('EDUTRACK_SITEOWNER_PASSWORD') };
+
+/** @param {string} name */
+function required(name) {
+    const value = process.env[name];
+    if (!value) {
+        throw new Error(`${name} is not set: run the tests through testing/with-server.mjs`);
+    }
+    return value;
+}
+
+/** A browser-like session: a client whose fetch keeps the HttpOnly cookies, logged in as the site owner. */
+async function ownerSession() {
+    const jar = new CookieJar();
+    const client = createEduTrackClient({ baseUrl, fetch: jar.fetch });
+    const login = await client.auth.login({ loginRequest: owner });
+    return { jar, client, login };
+}
+
+/**
+ * What a failing call threw, as an ApiError.
+ * @param {Promise<unknown>} call
+ */
+async function failure(call) {
+    try {
+        await call;
+    } catch (e) {
+        return readApiError(e);
+    }
+    assert.fail('the call succeeded');
+}
+
+// Names unique to this run, so the assertions hold on a database that already has subjects.
+const run = Date.now().toString(36);
+
+describe('cookie session', () => {
+    test('login sets the HttpOnly cookies and answers the user; me then answers from the cookie alone', async () => {
+        const { jar, client, login } = await ownerSession();
+        assert.equal(login.message, 'Login successful');
+        assert.equal(login.user.role, 'siteowner');
+        assert.match(jar.lastSetCookie.get('access_token') ?? '', /HttpOnly/);
+        assert.match(jar.lastSetCookie.get('refresh_token') ?? '', /Path=\/api\/accounts\//);
+
+        const me = await client.auth.getMe();
+        assert.equal(me.email, owner.email);
+        assert.equal(me.role, 'siteowner');
+        assert.ok(me.date_joined instanceof Date);
+    });
+
+    test('an expired or forged access cookie is refreshed once, behind the call', async () => {
+        const { jar, client } = await ownerSession();
+        const refreshBefore = jar.get('refresh_token');
+        jar.set('access_token', 'not-a-jwt');
+
+        const me = await client.auth.getMe();
+
+        assert.equal(me.email, owner.email);
+        assert.notEqual(jar.get('access_token'), 'not-a-jwt');
+        assert.notEqual(jar.get('refresh_token'), refreshBefore, 'the refresh token rotates');
+    });
+
+    test('without autoRefresh the 401 token_not_valid reaches the caller', async () => {
+        const jar = new CookieJar();
+        jar.set('access_token', 'not-a-jwt');
+        const client = createEduTrackClient({ baseUrl, fetch: jar.fetch, autoRefresh: false });
+        const err = await failure(client.auth.getMe());
+        assert.equal(err.status, 401);
+        assert.equal(err.code, 'token_not_valid');
+    });
+
+    test('refresh rotates both cookies', async () => {
+        const { jar, client } = await ownerSession();
+        const accessBefore = jar.get('access_token');
+        const refreshed = await client.auth.refreshToken();
+        assert.equal(refreshed.message, 'Token refreshed');
+        assert.notEqual(jar.get('access_token'), accessBefore);
+        assert.equal((await client.auth.getMe()).email, owner.email);
+    });
+
+    test('logout clears the cookies: me is 401, refresh fails with the typed MessageError', async () => {
+        const { jar, client } = await ownerSession();
+        const loggedOut = await client.auth.logout();
+        assert.equal(loggedOut.message, 'Logged out');
+        assert.equal(jar.get('access_token'), undefined);
+        assert.equal(jar.get('refresh_token'), undefined);
+
+        const me = await failure(client.auth.getMe());
+        assert.equal(me.status, 401);
+        assert.ok(isDetailError(me.body));
+        assert.equal(me.body.detail, 'Authentication credentials were not provided.');
+
+        const refresh = await failure(client.auth.refreshToken());
+        assert.equal(refresh.status, 401);
+        assert.ok(isMessageError(refresh.body));
+        assert.equal(refresh.body.error, 'Invalid or expired refresh token');
+    });
+
+    test('a wrong password is a 401 DetailError', async () => {
+        const client = createEduTrackClient({ baseUrl, fetch: new CookieJar().fetch });
+        const err = await failure(client.auth.login({ loginRequest: { email: owner.email, password: 'wrong-password' } }));
+        assert.ok(err instanceof ApiError);
+        assert.equal(err.status, 401);
+        assert.equal(errorMessage(err), 'No active account found with the given credentials');
+    });
+});
+
+describe('Bearer token (a server component forwarding the access_token cookie)', () => {
+    test('creates a subject with the token alone, no cookies', async () => {
+        const { jar } = await ownerSession();
+        const accessToken = jar.get('access_token');
+        assert.ok(accessToken);
+        const server = createEduTrackClient({ baseUrl, accessToken });
+
+        const subject = await server.subjects.createSubject({
+            subjectCreate: { name: `Bearer ${run}`, description: 'Made with a Bearer token.' },
+        });
+
+        assert.equal(subject.name, `Bearer ${run}`);
+        assert.equal(typeof subject.id, 'number');
+        assert.equal((await server.auth.getMe()).role, 'siteowner');
+    });
+
+    test('a blank name is a 400 whose field errors read through the types', async () => {
+        const { jar } = await ownerSession();
+        const server = createEduTrackClient({ baseUrl, accessToken: jar.get('access_token') });
+
+        const err = await failure(server.subjects.createSubject({ subjectCreate: { name: '', description: 'No name.' } }));
+
+        assert.equal(err.status, 400);
+        /** @type {string[]} */
+        const nameErrors = fieldErrors(err, 'name');
+        assert.deepEqual(nameErrors, ['This field may not be blank.']);
+        assert.deepEqual(fieldErrors(err, 'description'), []);
+        assert.equal(errorMessage(err), 'name: This field may not be blank.');
+    });
+});
+
+describe('pagination', () => {
+    /** @type {ReturnType<typeof createEduTrackClient>} */
+    let anonymous;
+
+    before(async () => {
+        const { client } = await ownerSession();
+        for (const letter of ['a', 'b', 'c', 'd', 'e']) {
+            await client.subjects.createSubject({ subjectCreate: { name: `Paged ${run} ${letter}`, description: 'For paging.' } });
+        }
+        anonymous = createEduTrackClient({ baseUrl });
+    });
+
+    test('page_size pages follow next to the end and previous back', async () => {
+        const first = await anonymous.subjects.listSubjects({ pageSize: 2 });
+        assert.ok(first.count >= 5);
+        assert.equal(first.results.length, 2);
+        assert.equal(first.previous, null);
+        assert.deepEqual(nextPageParams(first), { page: 2, pageSize: 2 });
+
+        const names = first.results.map((subject) => subject.name);
+        let page = first;
+        for (let params = nextPageParams(page); params; params = nextPageParams(page)) {
+            page = await anonymous.subjects.listSubjects(params);
+            names.push(...page.results.map((subject) => subject.name));
+        }
+        assert.equal(page.next, null);
+        assert.equal(names.length, first.count);
+        assert.equal(new Set(names).size, names.length, 'no row on two pages');
+
+        const second = await anonymous.subjects.listSubjects({ page: 2, pageSize: 2 });
+        assert.deepEqual(previousPageParams(second), { pageSize: 2 });
+    });
+
+    test('all=true answers every row without next and previous', async () => {
+        const all = await anonymous.subjects.listSubjects({ all: true });
+        assert.equal(all.results.length, all.count);
+        assert.equal(all.next, undefined);
+        assert.equal(all.previous, undefined);
+        assert.ok(all.results.some((subject) => subject.name === `Paged ${run} e`));
+    });
+
+    test('a page past the end is 404 Invalid page', async () => {
+        const err = await failure(anonymous.subjects.listSubjects({ page: 10_000, pageSize: 200 }));
+        assert.equal(err.status, 404);
+        assert.ok(isDetailError(err.body));
+        assert.equal(err.body.detail, 'Invalid page.');
+    });
+});
