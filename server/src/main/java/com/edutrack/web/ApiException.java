@@ -55,4 +55,9 @@ public class ApiException extends RuntimeException {
         body.put(field, List.of(message));
         return new ApiException(HttpStatus.BAD_REQUEST, body);
     }
+
+    /** 400 {field: ["Invalid pk \"9\" - object does not exist."]}: a reference to a missing object. */
+    public static ApiException invalidPk(String field, Object pk) {
+        return field(field, ErrorBodies.invalidPk(pk));
+    }
 }

@@ -38,4 +38,9 @@ public final class ErrorBodies {
     public static String unsupportedMediaType(String contentType) {
         return "Unsupported media type \"" + contentType + "\" in request.";
     }
+
+    /** DRF's PrimaryKeyRelatedField message for a reference to a missing object. */
+    public static String invalidPk(Object pk) {
+        return "Invalid pk \"" + pk + "\" - object does not exist.";
+    }
 }

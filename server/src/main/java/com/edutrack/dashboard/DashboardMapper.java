@@ -1,0 +1,18 @@
+package com.edutrack.dashboard;
+
+import com.edutrack.api.model.DashboardCourse;
+import com.edutrack.api.model.TeacherDashboard;
+import com.edutrack.auth.CurrentUser;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface DashboardMapper {
+
+    /** The viewer's teacher and the totals of their courses; courses and recent_pending are left empty. */
+    TeacherDashboard teacherTotals(@Param("viewer") CurrentUser viewer);
+
+    /** The viewer's teacher's courses, newest first. */
+    List<DashboardCourse> courses(@Param("viewer") CurrentUser viewer);
+}

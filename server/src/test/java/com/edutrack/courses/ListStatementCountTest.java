@@ -1,0 +1,85 @@
+package com.edutrack.courses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.edutrack.testing.ApiResponse;
+import com.edutrack.testing.ApiTest;
+import com.edutrack.testing.Fixtures.Account;
+import com.edutrack.testing.School;
+import com.edutrack.testing.StatementCounter;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every list endpoint of courses, lectures and enrollments answers in at most two SQL statements
+ * (a count and one page or cursor), whatever the page size and the number of rows.
+ */
+class ListStatementCountTest extends ApiTest {
+
+    private static final int ROWS = 250;
+    private static final List<String> PAGINATIONS = List.of("page_size=1", "page_size=200", "page=2&page_size=200", "all=true");
+
+    @Autowired
+    private StatementCounter statements;
+
+    private School school;
+
+    @BeforeEach
+    void manyRows() {
+        school = School.of(given);
+        jdbc.update("""
+                INSERT INTO courses (title, description, subject_id, teacher_id, price, is_published)
+                SELECT 'Course ' || n, 'About ' || n, ?, ?, 10, n % 3 <> 0 FROM generate_series(1, ?) n""",
+                school.physics(), school.teacher().id(), ROWS);
+        jdbc.update("""
+                INSERT INTO lectures (course_id, title, video_url, position)
+                SELECT ?, 'Lecture ' || n, 'https://videos.example/' || n, n FROM generate_series(1, ?) n""",
+                school.published(), ROWS);
+        jdbc.update("""
+                INSERT INTO enrollments (student_id, course_id, status, decided_at)
+                SELECT ?, id, 'approved', now() FROM courses WHERE teacher_id = ?""",
+                school.student().id(), school.teacher().id());
+    }
+
+    private void assertAtMostTwoStatements(Account account, String path) {
+        for (String pagination : PAGINATIONS) {
+            String url = path + (path.contains("?") ? "&" : "?") + pagination;
+            ApiResponse[] response = new ApiResponse[1];
+            List<String> run = statements.during(() -> response[0] = given.as(account).get(url));
+            assertThat(response[0].status()).as(url + " " + response[0].body()).isEqualTo(200);
+            assertThat(response[0].json().get("count").asInt()).as(url).isGreaterThan(200);
+            assertThat(run).as(url).hasSizeBetween(1, 2);
+        }
+    }
+
+    @Test
+    void courseListRunsAtMostTwoStatements() {
+        assertAtMostTwoStatements(school.assistant(), "/api/courses/");
+        assertAtMostTwoStatements(school.teacher(), "/api/courses/?search=course");
+    }
+
+    @Test
+    void coursesBySubjectRunsAtMostTwoStatements() {
+        assertAtMostTwoStatements(school.teacher(), "/api/courses/by-subject/" + school.physics() + "/");
+    }
+
+    @Test
+    void lectureListRunsAtMostTwoStatements() {
+        assertAtMostTwoStatements(school.student(), "/api/courses/" + school.published() + "/lectures/");
+    }
+
+    @Test
+    void enrollmentListRunsAtMostTwoStatements() {
+        assertAtMostTwoStatements(school.assistant(), "/api/courses/enrollments/");
+        assertAtMostTwoStatements(school.student(), "/api/courses/enrollments/?status=approved");
+        assertAtMostTwoStatements(given.siteOwner(), "/api/courses/enrollments/");
+    }
+
+    @Test
+    void counterSeesTheStatementsOfARequest() {
+        List<String> run = statements.during(() -> given.as(school.student()).get("/api/courses/?page_size=1"));
+        assertThat(run).containsExactly("com.edutrack.courses.CourseMapper.count", "com.edutrack.courses.CourseMapper.page");
+    }
+}
