@@ -41,8 +41,8 @@ bench_start() {
 
 bench_stop() {
     if [ -n "${BENCH_PID:-}" ]; then
-        kill "$BENCH_PID" 2>/dev/null
-        wait "$BENCH_PID" 2>/dev/null
+        kill "$BENCH_PID" 2>/dev/null || true
+        wait "$BENCH_PID" 2>/dev/null || true
         BENCH_PID=
     fi
 }
@@ -69,14 +69,15 @@ bench_wrk_summary() {
 # bench_wrk NAME CONNECTIONS SECONDS URL [HEADER]: a GET load.
 bench_wrk() {
     local name=$1 connections=$2 seconds=$3 url=$4 header=${5:-}
+    local threads=$(( connections < 2 ? 1 : 2 ))
     if [ -n "$header" ]; then
-        wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "$header" "$url"
+        wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency -H "$header" "$url"
     else
-        wrk -t2 -c"$connections" -d"${seconds}s" --latency "$url"
+        wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency "$url"
     fi | bench_wrk_summary "$name" "$connections"
 }
 
 # bench_wrk_script NAME CONNECTIONS SECONDS URL SCRIPT: a load whose requests a wrk Lua script makes.
 bench_wrk_script() {
-    wrk -t2 -c"$2" -d"${3}s" --latency -s "$5" "$4" | bench_wrk_summary "$1" "$2"
+    wrk -t"$(( $2 < 2 ? 1 : 2 ))" -c"$2" -d"${3}s" --timeout 10s --latency -s "$5" "$4" | bench_wrk_summary "$1" "$2"
 }
