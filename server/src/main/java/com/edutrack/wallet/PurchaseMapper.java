@@ -1,7 +1,7 @@
 package com.edutrack.wallet;
 
-import com.edutrack.api.model.Enrollment;
 import com.edutrack.api.model.Purchase;
+import com.edutrack.auth.CurrentUser;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
@@ -20,14 +20,14 @@ public interface PurchaseMapper {
     }
 
     /** The course if a student may buy it (it exists and is published), else null. */
-    Course findPurchasable(@Param("courseId") long courseId);
+    Course findPurchasable(@Param("viewer") CurrentUser viewer, @Param("courseId") long courseId);
 
     boolean purchased(@Param("studentId") long studentId, @Param("courseId") long courseId);
 
     Purchase insert(@Param("studentId") long studentId, @Param("courseId") long courseId, @Param("amount") BigDecimal amount);
 
     /** Makes the student's enrollment in the course approved with source purchase, creating it if needed. */
-    Enrollment approveEnrollment(@Param("studentId") long studentId, @Param("courseId") long courseId);
+    long approveEnrollment(@Param("studentId") long studentId, @Param("courseId") long courseId);
 
     long count(@Param("studentId") long studentId);
 

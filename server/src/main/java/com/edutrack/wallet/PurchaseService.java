@@ -4,6 +4,9 @@ import com.edutrack.api.model.BuyResult;
 import com.edutrack.api.model.Enrollment;
 import com.edutrack.api.model.LedgerEntry;
 import com.edutrack.api.model.Purchase;
+import com.edutrack.auth.CurrentUser;
+import com.edutrack.auth.Role;
+import com.edutrack.enrollments.EnrollmentMapper;
 import com.edutrack.wallet.PurchaseMapper.Course;
 import com.edutrack.wallet.PurchaseMapper.StoredResponse;
 import com.edutrack.web.ApiException;
@@ -28,11 +31,13 @@ public class PurchaseService {
     static final String KEY_REUSED = "Idempotency-Key was already used with a different request.";
 
     private final PurchaseMapper purchases;
+    private final EnrollmentMapper enrollments;
     private final Wallet wallet;
     private final JsonMapper json;
 
-    public PurchaseService(PurchaseMapper purchases, Wallet wallet, JsonMapper json) {
+    public PurchaseService(PurchaseMapper purchases, EnrollmentMapper enrollments, Wallet wallet, JsonMapper json) {
         this.purchases = purchases;
+        this.enrollments = enrollments;
         this.wallet = wallet;
         this.json = json;
     }
@@ -67,7 +72,7 @@ public class PurchaseService {
     }
 
     private BuyResult debitAndEnroll(long studentId, long courseId, BigDecimal balance) {
-        Course course = purchases.findPurchasable(courseId);
+        Course course = purchases.findPurchasable(new CurrentUser(studentId, Role.STUDENT), courseId);
         if (course == null) {
             throw ApiException.field("course_id", "Invalid pk \"" + courseId + "\" - object does not exist.");
         }
@@ -88,7 +93,7 @@ public class PurchaseService {
                 ? balance.toPlainString()
                 : wallet.append(studentId, LedgerEntry.KindEnum.PURCHASE, course.price().negate(), "course:" + courseId)
                         .getBalanceAfter();
-        Enrollment enrollment = purchases.approveEnrollment(studentId, courseId);
+        Enrollment enrollment = enrollments.find(purchases.approveEnrollment(studentId, courseId));
         return new BuyResult(purchase, enrollment, balanceAfter);
     }
 
