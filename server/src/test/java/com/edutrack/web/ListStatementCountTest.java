@@ -1,4 +1,4 @@
-package com.edutrack.courses;
+package com.edutrack.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every list endpoint of courses, lectures and enrollments answers in at most two SQL statements
- * (a count and one page or cursor), whatever the page size and the number of rows.
+ * Every list endpoint answers in at most two SQL statements (a count and one page or cursor),
+ * whatever the page size and the number of rows.
  */
 class ListStatementCountTest extends ApiTest {
 
@@ -25,6 +25,7 @@ class ListStatementCountTest extends ApiTest {
     private StatementCounter statements;
 
     private School school;
+    private Account richStudent;
 
     @BeforeEach
     void manyRows() {
@@ -41,6 +42,26 @@ class ListStatementCountTest extends ApiTest {
                 INSERT INTO enrollments (student_id, course_id, status, decided_at)
                 SELECT ?, id, 'approved', now() FROM courses WHERE teacher_id = ?""",
                 school.student().id(), school.teacher().id());
+        jdbc.update("INSERT INTO subjects (name) SELECT 'Subject ' || n FROM generate_series(1, ?) n", ROWS);
+        for (String role : List.of("teacher", "assistant", "student")) {
+            jdbc.update("""
+                    INSERT INTO users (email, password_hash, first_name, role)
+                    SELECT ? || n || '@many.test', 'not a hash', initcap(?), ? FROM generate_series(1, ?) n""",
+                    role, role, role, ROWS);
+        }
+        jdbc.update("INSERT INTO teacher_profiles (user_id) SELECT id FROM users WHERE email LIKE 'teacher%@many.test'");
+        jdbc.update("INSERT INTO assistant_profiles (user_id, teacher_id) SELECT id, ? FROM users WHERE email LIKE 'assistant%@many.test'",
+                school.teacher().id());
+        jdbc.update("INSERT INTO student_profiles (user_id) SELECT id FROM users WHERE email LIKE 'student%@many.test'");
+        jdbc.update("INSERT INTO recharge_codes (code, amount) SELECT 'CODE' || n, 10 FROM generate_series(1, ?) n", ROWS);
+        richStudent = given.student("Rich", "0.00");
+        jdbc.update("""
+                INSERT INTO ledger_entries (student_id, kind, amount, balance_after, reference)
+                SELECT ?, 'recharge', 1, n, 'test' FROM generate_series(1, ?) n ORDER BY n""", richStudent.id(), ROWS);
+        jdbc.update("UPDATE student_profiles SET wallet_balance = ? WHERE user_id = ?", ROWS, richStudent.id());
+        jdbc.update("""
+                INSERT INTO purchases (student_id, course_id, amount)
+                SELECT ?, id, 0 FROM courses WHERE teacher_id = ?""", richStudent.id(), school.teacher().id());
     }
 
     private void assertAtMostTwoStatements(Account account, String path) {
@@ -75,6 +96,23 @@ class ListStatementCountTest extends ApiTest {
         assertAtMostTwoStatements(school.assistant(), "/api/courses/enrollments/");
         assertAtMostTwoStatements(school.student(), "/api/courses/enrollments/?status=approved");
         assertAtMostTwoStatements(given.siteOwner(), "/api/courses/enrollments/");
+    }
+
+    @Test
+    void accountListsRunAtMostTwoStatements() {
+        assertAtMostTwoStatements(school.student(), "/api/accounts/subjects/");
+        assertAtMostTwoStatements(school.student(), "/api/accounts/public/teachers/");
+        assertAtMostTwoStatements(given.siteOwner(), "/api/accounts/teachers/?search=teacher");
+        assertAtMostTwoStatements(given.siteOwner(), "/api/accounts/assistants/");
+        assertAtMostTwoStatements(school.teacher(), "/api/accounts/assistants/");
+        assertAtMostTwoStatements(given.siteOwner(), "/api/accounts/students/?search=student");
+    }
+
+    @Test
+    void walletListsRunAtMostTwoStatements() {
+        assertAtMostTwoStatements(given.siteOwner(), "/api/accounts/recharge-codes/");
+        assertAtMostTwoStatements(richStudent, "/api/accounts/wallet/transactions/");
+        assertAtMostTwoStatements(richStudent, "/api/courses/purchases/");
     }
 
     @Test
