@@ -24,6 +24,7 @@ bench_require_wrk() {
 # bench_start DATA_DIR [JAVA_OPTS...]: starts the server and waits until it is healthy.
 bench_start() {
     local data_dir=$1; shift
+    BENCH_DATA=$data_dir
     mkdir -p "$data_dir"
     PORT=$BENCH_PORT EDUTRACK_DATA_DIR="$data_dir" \
         EDUTRACK_SITEOWNER_EMAIL=$BENCH_OWNER EDUTRACK_SITEOWNER_PASSWORD=$BENCH_PASSWORD \
@@ -37,6 +38,12 @@ bench_start() {
     done
     echo "server did not start; see $data_dir/server.log" >&2
     return 1
+}
+
+# bench_pg_env: points psql and pgbench at the embedded PostgreSQL of the running server.
+bench_pg_env() {
+    PGPORT=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$BENCH_DATA/server.log" | head -1)
+    export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
 }
 
 bench_stop() {

@@ -35,8 +35,7 @@ start_filled() {
     bench_stop
     rm -rf "$work/data"
     bench_start "$work/data" "$@"
-    PGPORT=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$work/data/server.log" | head -1)
-    export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
+    bench_pg_env
     local hash
     hash=$(psql -At -c "SELECT password_hash FROM users WHERE email = '$BENCH_OWNER'")
     local started=$SECONDS

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The plans PostgreSQL chose for the course list and the teacher dashboard, as the server runs them,
+# on the bench data at scale F (default 0.1: 100,000 enrollments). auto_explain logs each statement of
+# one request of each endpoint with EXPLAIN ANALYZE; this prints those plans.
+#   bench/explain.sh [--scale F]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+scale=0.1
+[ "${1:-}" = "--scale" ] && scale=$2
+
+export JWT_SIGNING_KEY=bench-signing-key-bench-signing-key-0123456789
+bench_build
+work=$(mktemp -d /tmp/edutrack-explain.XXXX)
+trap 'bench_stop; rm -rf "$work"' EXIT
+bench_start "$work/data"
+bench_pg_env
+hash=$(psql -At -c "SELECT password_hash FROM users WHERE email = '$BENCH_OWNER'")
+psql -q -v scale="$scale" -v hash="'$hash'" -f "$BENCH_DIR/fill.sql" >/dev/null
+psql -q -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" \
+     -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" \
+     -c "ALTER SYSTEM SET auto_explain.log_analyze = on" \
+     -c "ALTER SYSTEM SET auto_explain.log_buffers = on" \
+     -c "ALTER SYSTEM SET auto_explain.log_nested_statements = on" \
+     -c "SELECT pg_reload_conf()" >/dev/null
+bench_stop
+bench_start "$work/data"   # new connections load auto_explain
+bench_pg_env
+student=$(psql -At -c "SELECT student_id FROM enrollments WHERE status = 'approved' ORDER BY id LIMIT 1")
+teacher=$(psql -At -c "SELECT teacher_id FROM courses GROUP BY teacher_id ORDER BY count(*) DESC LIMIT 1")
+echo "data: $(psql -At -c "SELECT (SELECT count(*) FROM courses) || ' courses, ' || (SELECT count(*) FROM enrollments) || ' enrollments'")"
+mark=$(wc -l < "$work/data/server.log")
+curl -s -o /dev/null -H "Authorization: Bearer $(echo "$student" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" student)" \
+    "$BENCH_URL/api/courses/?page_size=50"
+sleep 1
+echo "== GET /api/courses/?page_size=50 as a student"
+tail -n +"$((mark + 1))" "$work/data/server.log" | sed -n 's/.*\(duration: .*\)/\1/p; /^\s*\(Query Text\|->\|Limit\|Sort\|Aggregate\|Index\|Seq\|Hash\|Nested\|Bitmap\|Buffers\|Heap\|Filter\|Recheck\|Join\|SubPlan\|Rows\|Planning\|Execution\|Result\|Merge\|Unique\|Group\|Incremental\|Presorted\|Full\)/p' | grep -v "AuthMapper\|FROM users WHERE id = \$1" || true
+mark=$(wc -l < "$work/data/server.log")
+curl -s -o /dev/null -H "Authorization: Bearer $(echo "$teacher" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" teacher)" \
+    "$BENCH_URL/api/courses/dashboard/teacher/"
+sleep 1
+echo "== GET /api/courses/dashboard/teacher/ as the teacher with the most courses"
+tail -n +"$((mark + 1))" "$work/data/server.log" | sed -n 's/.*\(duration: .*\)/\1/p; /^\s*\(Query Text\|->\|Limit\|Sort\|Aggregate\|Index\|Seq\|Hash\|Nested\|Bitmap\|Buffers\|Heap\|Filter\|Recheck\|Join\|SubPlan\|Rows\|Planning\|Execution\|Result\|Merge\|Unique\|Group\|Incremental\|Presorted\|Full\)/p' || true
+echo "command: bench/explain.sh --scale $scale"
