@@ -51,6 +51,7 @@ public class ContainerErrorReport implements WebServerFactoryCustomizer<TomcatSe
             ErrorBodies.ContainerError error = ErrorBodies.forContainerStatus(code);
             try {
                 response.setStatus(error.status().value());
+                SecurityHeaders.write(response);
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 OutputStream out = response.getOutputStream();

@@ -18,17 +18,19 @@ public final class ServerInstance implements AutoCloseable {
         this.context = context;
     }
 
-    /** A server on a free port, with the test profile plus {@code profiles}, on the database at {@code jdbcUrl}. */
+    /**
+     * A server on a free port, with the test profile plus {@code profiles}, on the database at
+     * {@code jdbcUrl}; {@code properties} ("name=value") win over the application's own files.
+     */
     public static ServerInstance start(String jdbcUrl, List<String> profiles, String... properties) {
-        List<String> all = new ArrayList<>(List.of("server.port=0", "spring.datasource.url=" + jdbcUrl,
+        List<String> arguments = new ArrayList<>(List.of("server.port=0", "spring.datasource.url=" + jdbcUrl,
                 "spring.datasource.username=postgres"));
-        all.addAll(List.of(properties));
+        arguments.addAll(List.of(properties));
         List<String> active = new ArrayList<>(List.of("test"));
         active.addAll(profiles);
         return new ServerInstance(new SpringApplicationBuilder(EduTrackApplication.class)
                 .profiles(active.toArray(String[]::new))
-                .properties(all.toArray(String[]::new))
-                .run());
+                .run(arguments.stream().map(argument -> "--" + argument).toArray(String[]::new)));
     }
 
     public int port() {
