@@ -2,6 +2,7 @@ package com.edutrack.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** The DRF error bodies the frontend already understands, and their messages. */
 public final class ErrorBodies {
@@ -29,6 +30,31 @@ public final class ErrorBodies {
         Map<String, Object> body = detail(detail);
         body.put("code", code);
         return body;
+    }
+
+    /** An error the servlet container or a filter raised with a bare status, as the status and body to answer. */
+    public record ContainerError(HttpStatus status, Map<String, Object> body) {
+    }
+
+    /** Unknown codes and every 5xx but 503 become a plain 500: nothing about the failure leaks. */
+    public static ContainerError forContainerStatus(int code) {
+        HttpStatus status = HttpStatus.resolve(code);
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        String detail = switch (status) {
+            case NOT_FOUND -> NOT_FOUND;
+            case FORBIDDEN -> PERMISSION_DENIED;
+            case UNAUTHORIZED -> NOT_AUTHENTICATED;
+            case CONTENT_TOO_LARGE -> TOO_LARGE;
+            case SERVICE_UNAVAILABLE -> UNAVAILABLE;
+            case BAD_REQUEST -> "Bad request.";
+            default -> status.is5xxServerError() ? INTERNAL_ERROR : status.getReasonPhrase() + ".";
+        };
+        if (status.is5xxServerError() && status != HttpStatus.SERVICE_UNAVAILABLE) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        return new ContainerError(status, detail(detail));
     }
 
     public static String methodNotAllowed(String method) {

@@ -77,7 +77,8 @@ final class FieldMessages {
             return "A valid number is required.";
         }
         if (target == String.class) {
-            return "Not a valid string.";
+            return value instanceof String text && text.indexOf('\u0000') >= 0
+                    ? "Null characters are not allowed." : "Not a valid string.";
         }
         if (target == OffsetDateTime.class) {
             return "Datetime has wrong format. Use one of these formats instead: "

@@ -1,6 +1,9 @@
 package com.edutrack.testing;
 
 import com.edutrack.auth.Tokens;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +27,9 @@ public abstract class ApiTest {
     protected JdbcTemplate jdbc;
 
     @Autowired
+    private DataSource dataSource;
+
+    @Autowired
     private Tokens tokens;
 
     @Autowired
@@ -34,6 +40,11 @@ public abstract class ApiTest {
 
     /** Test data, and clients acting as its users. */
     protected Fixtures given;
+
+    /** The JDBC URL of the test run's database, for another server instance to share it. */
+    protected String databaseUrl() throws SQLException {
+        return dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+    }
 
     @BeforeEach
     void startClean() {

@@ -52,6 +52,14 @@ public final class Contract {
     private Contract() {
     }
 
+    /** The contract with every {@code $ref} inlined, for tests that generate requests from it. */
+    public static OpenAPI resolvedSpec() {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        return new OpenAPIV3Parser().read(SPEC.toString(), null, options);
+    }
+
     /** Fails the test unless the response is what the contract says this request may receive. */
     public static void check(String method, URI uri, Map<String, List<String>> requestHeaders, ApiResponse response) {
         if (!uri.getPath().startsWith("/api/") || uri.getPath().startsWith("/api/docs/")

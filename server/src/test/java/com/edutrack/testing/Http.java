@@ -43,6 +43,11 @@ public final class Http {
         return new Http(base, more);
     }
 
+    /** The same client, with the same headers, talking to the server on another port. */
+    public Http at(int port) {
+        return new Http("http://localhost:" + port, headers);
+    }
+
     public ApiResponse get(String pathAndQuery) {
         return send("GET", pathAndQuery, null, null);
     }

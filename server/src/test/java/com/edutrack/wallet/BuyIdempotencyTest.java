@@ -3,6 +3,7 @@ package com.edutrack.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.edutrack.testing.ApiResponse;
+import com.edutrack.testing.Concurrently;
 import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.Http;
 import java.util.List;
@@ -70,8 +71,8 @@ class BuyIdempotencyTest extends WalletApiTest {
     void concurrentRequestsWithOneKeyMakeOnePurchase() throws Exception {
         Account sara = given.student("Sara", "100.00");
         long course = publishedCourse("Mechanics", "60.00");
-        List<ApiResponse> responses = concurrently(10, i -> buyWithKey(sara, course, KEY));
-        assertThat(statusCount(responses, 201)).isEqualTo(10);
+        List<ApiResponse> responses = Concurrently.send(10, i -> buyWithKey(sara, course, KEY));
+        assertThat(Concurrently.statusCount(responses, 201)).isEqualTo(10);
         assertThat(responses).extracting(ApiResponse::body).containsOnly(responses.get(0).body());
         assertThat(balance(sara)).isEqualTo("40.00");
         assertThat(count("purchases", sara)).isEqualTo(1);

@@ -3,6 +3,7 @@ package com.edutrack.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.edutrack.testing.ApiResponse;
+import com.edutrack.testing.Concurrently;
 import com.edutrack.testing.Fixtures.Account;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +90,9 @@ class RedeemCodeTest extends WalletApiTest {
             students.add(given.student("Student" + i, "0.00"));
         }
         code("AAAABBBBCCCCDDDD", "75.00", "1 day");
-        List<ApiResponse> responses = concurrently(10, i -> redeem(students.get(i), "AAAABBBBCCCCDDDD"));
-        assertThat(statusCount(responses, 200)).isEqualTo(1);
-        assertThat(statusCount(responses, 400)).isEqualTo(9);
+        List<ApiResponse> responses = Concurrently.send(10, i -> redeem(students.get(i), "AAAABBBBCCCCDDDD"));
+        assertThat(Concurrently.statusCount(responses, 200)).isEqualTo(1);
+        assertThat(Concurrently.statusCount(responses, 400)).isEqualTo(9);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entries", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT sum(wallet_balance)::text FROM student_profiles", String.class))
                 .isEqualTo("75.00");

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.edutrack.testing.ApiResponse;
 import com.edutrack.testing.ApiTest;
 import com.edutrack.testing.Fixtures.Account;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
+import com.edutrack.testing.Ledger;
 import org.junit.jupiter.api.AfterEach;
 
-/** What the wallet tests share: a course to buy, the ledger invariant, and real concurrent requests. */
+/** What the wallet tests share: a course to buy and the ledger invariants after every test. */
 abstract class WalletApiTest extends ApiTest {
 
     protected static final String BUY = "/api/courses/purchases/buy/";
@@ -43,47 +37,9 @@ abstract class WalletApiTest extends ApiTest {
         return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE student_id = ?", Integer.class, student.id());
     }
 
-    /** After every test: each wallet balance is the sum of its ledger and the newest entry's balance_after. */
+    /** After every test: the wallet invariants hold (each balance is its ledger's sum and newest balance_after). */
     @AfterEach
     void ledgerInvariantHolds() {
-        List<Long> broken = jdbc.queryForList("""
-                SELECT s.user_id FROM student_profiles s
-                LEFT JOIN LATERAL (SELECT coalesce(sum(amount), 0) AS total FROM ledger_entries
-                                   WHERE student_id = s.user_id) t ON true
-                LEFT JOIN LATERAL (SELECT balance_after FROM ledger_entries
-                                   WHERE student_id = s.user_id ORDER BY id DESC LIMIT 1) l ON true
-                WHERE s.wallet_balance <> t.total OR s.wallet_balance <> coalesce(l.balance_after, 0)""", Long.class);
-        assertThat(broken).as("students whose balance disagrees with their ledger").isEmpty();
-    }
-
-    /** Sends {@code n} requests at once from {@code n} threads, released together by one latch. */
-    protected static List<ApiResponse> concurrently(int n, IntFunction<ApiResponse> request) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch ready = new CountDownLatch(n);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(threads.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return request.apply(index);
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
-    protected static long statusCount(List<ApiResponse> responses, int status) {
-        return responses.stream().filter(r -> r.status() == status).count();
+        assertThat(Ledger.broken(jdbc)).as("broken wallet invariants").isEmpty();
     }
 }

@@ -121,4 +121,16 @@ class ErrorBodyTest extends ApiTest {
         assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.header("X-Frame-Options")).contains("DENY");
     }
+
+    @Test
+    void aRequestTomcatRefusesGetsADrfBodyToo() {
+        ApiResponse nulInPath = http.get("/api/accounts/subjects/%00/");
+        assertThat(nulInPath.status()).isEqualTo(400);
+        assertThat(nulInPath.header("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(nulInPath.json().get("detail").asString()).isEqualTo("Bad request.");
+
+        ApiResponse hugeHeader = http.with("X-Padding", "x".repeat(10_000)).get("/api/accounts/subjects/");
+        assertThat(hugeHeader.status()).isEqualTo(400);
+        assertThat(hugeHeader.json().get("detail").asString()).isEqualTo("Bad request.");
+    }
 }
