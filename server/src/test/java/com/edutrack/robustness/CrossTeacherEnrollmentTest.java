@@ -7,15 +7,12 @@ import com.edutrack.testing.ApiTest;
 import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.Http;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * A teacher (or their assistant) never sees nor decides another teacher's enrollments (the
  * ownership rule of the contract: 403 on approve/reject, no rows in the list).
- * TODO: enable once the courses branch (enrollments endpoints) is merged; written against the YAML paths.
  */
-@Disabled("needs the courses endpoints")
 class CrossTeacherEnrollmentTest extends ApiTest {
 
     private Account mona;
