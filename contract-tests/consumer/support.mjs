@@ -18,7 +18,7 @@ export const PASSWORD = 'Correct-horse-42';
 
 /** A fresh pact builder; every test adds its interactions, and each run merges them into one file. */
 export function pact() {
-    return new PactV3({ consumer: 'edutrack-web', provider: 'edutrack-api', dir: PACT_DIR, logLevel: 'warn' });
+    return new PactV3({ consumer: 'edutrack-web', provider: 'edutrack-api', dir: PACT_DIR, logLevel: 'error' });
 }
 
 /**
