@@ -81,4 +81,4 @@ FROM purchases p ORDER BY p.student_id;
 UPDATE student_profiles s SET wallet_balance = 190 - p.amount FROM purchases p WHERE p.student_id = s.user_id;
 
 SET session_replication_role = DEFAULT;
-ANALYZE;
+VACUUM ANALYZE;
