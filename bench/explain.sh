@@ -44,17 +44,17 @@ plans_since() {
                END { if (block !~ /is_active FROM users WHERE id/) printf "%s", block }'
 }
 
-mark=$(pg_log | wc -l)
-curl -s -o /dev/null -H "Authorization: Bearer $(echo "$student" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" student)" \
-    "$BENCH_URL/api/courses/?page_size=50"
-sleep 1
-echo "== GET /api/courses/?page_size=50 as a student"
-plans_since "$mark"
+# explain TITLE ROLE USER_ID PATH: one request as that user, and the plans it ran.
+explain() {
+    local mark
+    mark=$(pg_log | wc -l)
+    curl -s -o /dev/null -H "Authorization: Bearer $(echo "$3" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" "$2")" \
+        "$BENCH_URL$4"
+    sleep 1
+    echo "== GET $4 as $1"
+    plans_since "$mark"
+}
 
-mark=$(pg_log | wc -l)
-curl -s -o /dev/null -H "Authorization: Bearer $(echo "$teacher" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" teacher)" \
-    "$BENCH_URL/api/courses/dashboard/teacher/"
-sleep 1
-echo "== GET /api/courses/dashboard/teacher/ as the teacher with the most courses"
-plans_since "$mark"
+explain "a student" student "$student" "/api/courses/?page_size=50"
+explain "the teacher with the most courses" teacher "$teacher" "/api/courses/dashboard/teacher/"
 echo "command: bench/explain.sh --scale $scale"
