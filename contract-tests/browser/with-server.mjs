@@ -7,8 +7,8 @@
 //
 //   node browser/with-server.mjs     (EDUTRACK_SERVER_JAR: default ../server/target/edutrack-server.jar)
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -16,11 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { freePort, startServerJar } from '../../generated-client-ts/testing/server-jar.mjs';
 
 const moduleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(moduleDir, 'target', 'browser');
 const CHROMIUM = '/usr/bin/chromium';
-const STARTUP_TIMEOUT_MS = 180_000;
 // A demo student (README, "Demo data"): the server starts with EDUTRACK_DEMO_DATA=true.
 const STUDENT = { email: 'sara.ali@edutrack.example', password: 'Demo-Student-2026' };
 
@@ -65,55 +65,15 @@ function staticServer(host, port) {
     });
 }
 
-/** @returns {Promise<number>} */
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const probe = net.createServer();
-        probe.unref();
-        probe.on('error', reject);
-        probe.listen(0, '127.0.0.1', () => {
-            const { port } = /** @type {net.AddressInfo} */ (probe.address());
-            probe.close(() => resolve(port));
-        });
+/** The server jar on its own port, trusting the frontend's origin, with the demo school. @param {string} trustedOrigin */
+function startServer(trustedOrigin) {
+    return startServerJar({
+        jar: path.resolve(moduleDir, process.env.EDUTRACK_SERVER_JAR ?? '../server/target/edutrack-server.jar'),
+        logPath: path.join(outDir, 'server.log'),
+        host: 'localhost',
+        dataDirPrefix: 'edutrack-browser-check-',
+        settings: { EDUTRACK_DEMO_DATA: 'true', CSRF_TRUSTED_ORIGINS: trustedOrigin },
     });
-}
-
-/** @param {string} trustedOrigin */
-async function startServer(trustedOrigin) {
-    const jar = path.resolve(moduleDir, process.env.EDUTRACK_SERVER_JAR ?? '../server/target/edutrack-server.jar');
-    assert.ok(existsSync(jar), `No server jar at ${jar}: build it first (mvn -pl server -am package -DskipTests).`);
-    const port = await freePort();
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'edutrack-browser-check-'));
-    const logPath = path.join(outDir, 'server.log');
-    const log = createWriteStream(logPath);
-    await new Promise((resolve) => log.on('open', resolve));
-    /** @type {NodeJS.ProcessEnv} */
-    const env = { ...process.env, PORT: String(port), EDUTRACK_DATA_DIR: dataDir, EDUTRACK_DEMO_DATA: 'true', CSRF_TRUSTED_ORIGINS: trustedOrigin };
-    for (const name of ['SPRING_DATASOURCE_URL', 'SPRING_PROFILES_ACTIVE', 'CORS_ALLOWED_ORIGINS', 'JWT_SIGNING_KEY']) {
-        delete env[name];
-    }
-    const server = spawn('java', ['-jar', jar], { env, stdio: ['ignore', log, log] });
-    const exited = new Promise((resolve) => server.on('exit', (code, signal) => resolve(signal ?? code)));
-    const stop = async () => {
-        if (server.exitCode === null && server.signalCode === null) {
-            server.kill('SIGTERM');
-            const timer = setTimeout(() => server.kill('SIGKILL'), 30_000);
-            await exited;
-            clearTimeout(timer);
-        }
-        await rm(dataDir, { recursive: true, force: true });
-    };
-    const baseUrl = `http://localhost:${port}`;
-    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-    while (Date.now() < deadline && server.exitCode === null) {
-        const ok = await fetch(`${baseUrl}/actuator/health`).then((r) => r.ok, () => false);
-        if (ok) {
-            return { baseUrl, stop };
-        }
-        await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    await stop();
-    throw new Error(`The server did not start. Last lines of ${logPath}:\n${readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n')}`);
 }
 
 /**
