@@ -66,10 +66,14 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
-    /** Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane. */
+    /**
+     * Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane; one hash
+     * at a time per processor.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+                Runtime.getRuntime().availableProcessors());
     }
 
     @Override

@@ -10,8 +10,11 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface DashboardMapper {
 
-    /** The viewer's teacher and the totals of their courses; courses and recent_pending are left empty. */
-    TeacherDashboard teacherTotals(@Param("viewer") CurrentUser viewer);
+    /**
+     * The viewer's teacher, with only {@code totals.approved_students} of the totals filled in;
+     * courses and recent_pending are left empty.
+     */
+    TeacherDashboard teacher(@Param("viewer") CurrentUser viewer);
 
     /** The viewer's teacher's courses, newest first. */
     List<DashboardCourse> courses(@Param("viewer") CurrentUser viewer);

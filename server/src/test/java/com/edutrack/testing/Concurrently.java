@@ -15,12 +15,12 @@ public final class Concurrently {
     }
 
     /** Sends {@code n} requests at once from {@code n} threads, released together by one latch. */
-    public static List<ApiResponse> send(int n, IntFunction<ApiResponse> request) throws Exception {
+    public static <T> List<T> send(int n, IntFunction<T> request) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(n);
         try {
             CountDownLatch ready = new CountDownLatch(n);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int index = i;
                 futures.add(threads.submit(() -> {
@@ -31,8 +31,8 @@ public final class Concurrently {
             }
             ready.await();
             go.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
+            List<T> responses = new ArrayList<>();
+            for (Future<T> future : futures) {
                 responses.add(future.get());
             }
             return responses;
