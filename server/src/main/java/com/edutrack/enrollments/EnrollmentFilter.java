@@ -6,8 +6,6 @@ import com.edutrack.web.ApiException;
 /** The filters of the enrollment list. */
 public record EnrollmentFilter(StatusEnum status, Long course) {
 
-    public static final EnrollmentFilter PENDING = new EnrollmentFilter(StatusEnum.PENDING, null);
-
     /** From the query parameters; an unknown status is django-filter's 400. */
     public static EnrollmentFilter of(String status, Long course) {
         if (status == null || status.isEmpty()) {

@@ -18,6 +18,9 @@ public interface EnrollmentMapper {
 
     Cursor<Enrollment> all(@Param("viewer") CurrentUser viewer, @Param("filter") EnrollmentFilter filter);
 
+    /** The newest pending enrollments of the courses the viewer manages, newest first. */
+    List<Enrollment> recentPending(@Param("viewer") CurrentUser viewer, @Param("limit") int limit);
+
     Enrollment find(@Param("id") long id);
 
     /**

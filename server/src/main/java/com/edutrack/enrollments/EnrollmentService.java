@@ -38,7 +38,7 @@ public class EnrollmentService {
 
     /** The newest pending enrollments of the courses the caller manages. */
     public List<Enrollment> recentPending(int limit) {
-        return enrollments.page(Authentication.required(), EnrollmentFilter.PENDING, limit, 0);
+        return enrollments.recentPending(Authentication.required(), limit);
     }
 
     /** The database's unique key decides a race between two requests of one student, not a prior check. */
