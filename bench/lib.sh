@@ -6,9 +6,13 @@ BENCH_PORT=${BENCH_PORT:-8100}
 BENCH_URL="http://127.0.0.1:$BENCH_PORT"
 BENCH_OWNER=bench-owner@edutrack.test
 BENCH_PASSWORD=Bench-owner-2026
+# The server under test: this checkout's build, or another build's jar to compare with (BENCH_JAR=...).
+BENCH_JAR=${BENCH_JAR:-}
 
 bench_build() {
-    local jar="$BENCH_ROOT/server/target/edutrack-server.jar"
+    [ -z "$BENCH_JAR" ] || return 0
+    BENCH_JAR="$BENCH_ROOT/server/target/edutrack-server.jar"
+    local jar=$BENCH_JAR
     if [ ! -f "$jar" ] || [ -n "$(find "$BENCH_ROOT/server/src" "$BENCH_ROOT/openapi/edutrack.yaml" -newer "$jar" -print -quit)" ]; then
         (cd "$BENCH_ROOT" && mvn -q -pl server package -DskipTests) >&2
     fi
@@ -28,7 +32,7 @@ bench_start() {
     mkdir -p "$data_dir"
     PORT=$BENCH_PORT EDUTRACK_DATA_DIR="$data_dir" \
         EDUTRACK_SITEOWNER_EMAIL=$BENCH_OWNER EDUTRACK_SITEOWNER_PASSWORD=$BENCH_PASSWORD \
-        java "$@" -jar "$BENCH_ROOT/server/target/edutrack-server.jar" > "$data_dir/server.log" 2>&1 &
+        java "$@" -jar "$BENCH_JAR" > "$data_dir/server.log" 2>&1 &
     BENCH_PID=$!
     for _ in $(seq 1 120); do
         if curl -sf "$BENCH_URL/actuator/health" >/dev/null; then
