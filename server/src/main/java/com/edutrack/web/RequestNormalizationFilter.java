@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestNormalizationFilter extends OncePerRequestFilter {
 
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean addSlash = request.getRequestURI().startsWith("/api/") && !request.getRequestURI().endsWith("/");
         String pageSize = request.getParameter(PageRequest.PAGE_SIZE);
-        boolean dropPageSize = pageSize != null && !pageSize.matches("\\d{1,9}");
+        boolean dropPageSize = pageSize != null && !WHOLE_NUMBER.matcher(pageSize).matches();
         chain.doFilter(addSlash || dropPageSize ? new Normalized(request, addSlash, dropPageSize) : request, response);
     }
 
