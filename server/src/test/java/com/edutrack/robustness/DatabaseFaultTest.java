@@ -2,6 +2,8 @@ package com.edutrack.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.edutrack.auth.Role;
+import com.edutrack.auth.Tokens;
 import com.edutrack.testing.ApiResponse;
 import com.edutrack.testing.Http;
 import com.edutrack.testing.ServerInstance;
@@ -60,10 +62,15 @@ class DatabaseFaultTest {
         FileSystemUtils.deleteRecursively(dataDir);
     }
 
+    /** A test that left the database down gets it back, and the server's pool with it. */
     @BeforeEach
-    void databaseIsUp() throws IOException {
+    void databaseIsUp() throws Exception {
         if (postgres == null) {
             postgres = startPostgres();
+            long restarted = System.nanoTime();
+            while (http.get("/api/accounts/subjects/").status() != 200 && System.nanoTime() - restarted < 30_000_000_000L) {
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -98,6 +105,30 @@ class DatabaseFaultTest {
                 + " ms (PostgreSQL start included)");
         assertThat(back.status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuthenticatedRequestAlsoAnswers503WhileTheDatabaseIsDown() throws Exception {
+        // The token is checked against the account's row before any endpoint runs, in a filter.
+        long ownerId = new JdbcTemplate(postgres.getPostgresDatabase())
+                .queryForObject("SELECT id FROM users WHERE email = 'owner@edutrack.test'", Long.class);
+        Http owner = http.with("Authorization",
+                "Bearer " + server.context().getBean(Tokens.class).access(ownerId, Role.SITEOWNER));
+        assertThat(owner.get("/api/accounts/me/").status()).isEqualTo(200);
+
+        postgres.close();
+        postgres = null;
+        for (String path : List.of("/api/accounts/me/", "/api/courses/")) {
+            long started = System.nanoTime();
+            ApiResponse down = owner.get(path);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.json().get("detail").asString()).isEqualTo("Service temporarily unavailable.");
+            assertThat(millis).isLessThan(CONNECTION_TIMEOUT_MS + 2000);
+            SecurityHeadersTest.assertHardened(down);
+        }
+        ApiResponse buy = owner.post("/api/courses/purchases/buy/", "{\"course_id\": 1}");
+        assertThat(buy.status()).isEqualTo(503);
     }
 
     @Test
