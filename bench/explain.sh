@@ -9,14 +9,12 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 scale=0.1
 [ "${1:-}" = "--scale" ] && scale=$2
 
-export JWT_SIGNING_KEY=bench-signing-key-bench-signing-key-0123456789
 bench_build
 work=$(mktemp -d /tmp/edutrack-explain.XXXX)
 trap 'bench_stop; rm -rf "$work"' EXIT
 bench_start "$work/data"
 bench_pg_env
-hash=$(psql -At -c "SELECT password_hash FROM users WHERE email = '$BENCH_OWNER'")
-psql -q -v scale="$scale" -v hash="'$hash'" -f "$BENCH_DIR/fill.sql" >/dev/null
+bench_fill "$scale"
 psql -q -c "ALTER SYSTEM SET session_preload_libraries = 'auto_explain'" \
      -c "ALTER SYSTEM SET auto_explain.log_min_duration = 0" \
      -c "ALTER SYSTEM SET auto_explain.log_analyze = on" \

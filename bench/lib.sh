@@ -1,5 +1,6 @@
-# Shared by the bench scripts: build the server jar, start it on a fresh embedded PostgreSQL, stop it.
-# Every request goes to 127.0.0.1 only.
+# Shared by the bench scripts: build the server jar, start it on a fresh embedded PostgreSQL (or on
+# the PostgreSQL at 127.0.0.1:$BENCH_DB_PORT when that is set), stop it. Every request goes to
+# 127.0.0.1 only.
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_PORT=${BENCH_PORT:-8100}
@@ -8,6 +9,8 @@ BENCH_OWNER=bench-owner@edutrack.test
 BENCH_PASSWORD=Bench-owner-2026
 # The server under test: this checkout's build, or another build's jar to compare with (BENCH_JAR=...).
 BENCH_JAR=${BENCH_JAR:-}
+# The server signs with this key, so bench/tokens.py can sign access tokens it accepts.
+export JWT_SIGNING_KEY=bench-signing-key-bench-signing-key-0123456789
 
 bench_build() {
     [ -z "$BENCH_JAR" ] || return 0
@@ -25,12 +28,22 @@ bench_require_wrk() {
     fi
 }
 
-# bench_start DATA_DIR [JAVA_OPTS...]: starts the server and waits until it is healthy.
+# bench_start DATA_DIR [JAVA_OPTS...]: starts the server and waits until it is healthy. With
+# BENCH_DB_PORT set, the server uses the database postgres of the PostgreSQL on that port (user
+# postgres, no password) instead of starting one of its own.
 bench_start() {
     local data_dir=$1; shift
     BENCH_DATA=$data_dir
     mkdir -p "$data_dir"
-    PORT=$BENCH_PORT EDUTRACK_DATA_DIR="$data_dir" \
+    if curl -s -o /dev/null "$BENCH_URL"; then
+        echo "something already answers on port $BENCH_PORT; set BENCH_PORT to a free one" >&2
+        return 1
+    fi
+    local database=()
+    if [ -n "${BENCH_DB_PORT:-}" ]; then
+        database=(SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$BENCH_DB_PORT/postgres" SPRING_DATASOURCE_USERNAME=postgres)
+    fi
+    env PORT=$BENCH_PORT EDUTRACK_DATA_DIR="$data_dir" "${database[@]}" \
         EDUTRACK_SITEOWNER_EMAIL=$BENCH_OWNER EDUTRACK_SITEOWNER_PASSWORD=$BENCH_PASSWORD \
         java "$@" -jar "$BENCH_JAR" > "$data_dir/server.log" 2>&1 &
     BENCH_PID=$!
@@ -44,10 +57,44 @@ bench_start() {
     return 1
 }
 
-# bench_pg_env: points psql and pgbench at the embedded PostgreSQL of the running server.
+# bench_pg_env: points psql and pgbench at the PostgreSQL of the running server.
 bench_pg_env() {
-    PGPORT=$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$BENCH_DATA/server.log" | head -1)
+    PGPORT=${BENCH_DB_PORT:-$(sed -n 's/.*Embedded PostgreSQL on port \([0-9]*\).*/\1/p' "$BENCH_DATA/server.log" | head -1)}
     export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
+}
+
+# bench_fill SCALE: fills the running server's empty database with bench/fill.sql at SCALE, every
+# bench user with the site owner's password. Needs bench_pg_env.
+bench_fill() {
+    local hash started=$SECONDS
+    hash=$(psql -At -c "SELECT password_hash FROM users WHERE email = '$BENCH_OWNER'")
+    psql -q -v scale="$1" -v hash="'$hash'" -f "$BENCH_ROOT/bench/fill.sql" >/dev/null
+    echo "filled scale $1 in $((SECONDS - started)) s:" \
+        "$(psql -At -c "SELECT (SELECT count(*) FROM courses) || ' courses, ' || (SELECT count(*) FROM enrollments)
+            || ' enrollments, ' || (SELECT count(*) FROM ledger_entries) || ' ledger entries'")" >&2
+}
+
+# bench_write_pairs FILE K: "token course_id" for every student and a published course it has no
+# enrollment in (the first free one of its sequence from K on), so every request does real work once.
+# Needs bench_pg_env.
+bench_write_pairs() {
+    local file=$1 k=$2
+    psql -qAt -F ' ' > "$file.ids" <<SQL
+CREATE TEMP TABLE numbered AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, is_published FROM courses;
+CREATE INDEX ON numbered (n);
+SELECT s.user_id, pick.id FROM student_profiles s
+JOIN LATERAL (
+    SELECT c.id FROM generate_series($k, $k + 10) k
+    JOIN numbered c ON c.n = (s.user_id * 7919 + k * 4729) % (SELECT count(*) FROM courses)
+    WHERE c.is_published
+      AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = s.user_id AND e.course_id = c.id)
+    ORDER BY k LIMIT 1) pick ON true
+ORDER BY s.user_id;
+SQL
+    sed -i '/^CREATE\|^SELECT [0-9]*$/d' "$file.ids"
+    cut -d' ' -f1 "$file.ids" | python3 "$BENCH_ROOT/bench/tokens.py" "$JWT_SIGNING_KEY" student > "$file.tokens"
+    paste -d' ' "$file.tokens" <(cut -d' ' -f2 "$file.ids") > "$file"
+    rm -f "$file.ids" "$file.tokens"
 }
 
 bench_stop() {

@@ -21,7 +21,6 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-export JWT_SIGNING_KEY=bench-signing-key-bench-signing-key-0123456789
 bench_build
 bench_require_wrk
 command -v pgbench >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq postgresql-client >/dev/null; }
@@ -36,13 +35,7 @@ start_filled() {
     rm -rf "$work/data"
     bench_start "$work/data" "$@"
     bench_pg_env
-    local hash
-    hash=$(psql -At -c "SELECT password_hash FROM users WHERE email = '$BENCH_OWNER'")
-    local started=$SECONDS
-    psql -q -v scale="$fill_scale" -v hash="'$hash'" -f "$BENCH_DIR/fill.sql" >/dev/null
-    echo "filled scale $fill_scale in $((SECONDS - started)) s:" \
-        "$(psql -At -c "SELECT (SELECT count(*) FROM courses) || ' courses, ' || (SELECT count(*) FROM enrollments)
-            || ' enrollments, ' || (SELECT count(*) FROM ledger_entries) || ' ledger entries'")" >&2
+    bench_fill "$fill_scale"
 }
 
 # A student with an approved enrollment, that course, a teacher with courses.
@@ -52,27 +45,6 @@ pick_users() {
     TEACHER=$(psql -At -c "SELECT teacher_id FROM courses GROUP BY teacher_id ORDER BY count(*) DESC LIMIT 1")
     STUDENT_TOKEN=$(echo "$STUDENT" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" student)
     TEACHER_TOKEN=$(echo "$TEACHER" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" teacher)
-}
-
-# write_pairs FILE K: "token course_id" for every student and a published course it has no
-# enrollment in (the first free one of its sequence from K on), so every request does real work once.
-write_pairs() {
-    local file=$1 k=$2
-    psql -qAt -F ' ' > "$work/pairs" <<SQL
-CREATE TEMP TABLE numbered AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id, is_published FROM courses;
-CREATE INDEX ON numbered (n);
-SELECT s.user_id, pick.id FROM student_profiles s
-JOIN LATERAL (
-    SELECT c.id FROM generate_series($k, $k + 10) k
-    JOIN numbered c ON c.n = (s.user_id * 7919 + k * 4729) % (SELECT count(*) FROM courses)
-    WHERE c.is_published
-      AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = s.user_id AND e.course_id = c.id)
-    ORDER BY k LIMIT 1) pick ON true
-ORDER BY s.user_id;
-SQL
-    sed -i '/^CREATE\|^SELECT [0-9]*$/d' "$work/pairs"
-    cut -d' ' -f1 "$work/pairs" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" student > "$work/pair-tokens"
-    paste -d' ' "$work/pair-tokens" <(cut -d' ' -f2 "$work/pairs") > "$file"
 }
 
 # The SQL the course list runs for a student (server/src/main/resources/mybatis/courses/CourseMapper.xml),
@@ -112,8 +84,8 @@ for f in 0.01 0.1 "$scale"; do
 done
 
 echo "== load at F=$scale (${seconds}s per row), with the server still filled at F=$scale"
-write_pairs "$work/enroll-pairs" 10
-write_pairs "$work/buy-pairs" 30
+bench_write_pairs "$work/enroll-pairs" 10
+bench_write_pairs "$work/buy-pairs" 30
 for c in 16 64; do
     load "courses list" "$c" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN"
     load "lectures (approved)" "$c" "$BENCH_URL/api/courses/$COURSE/lectures/" "Authorization: Bearer $STUDENT_TOKEN"

@@ -1,6 +1,8 @@
 package com.edutrack.auth;
 
+import com.edutrack.web.ApiExceptionHandler;
 import com.edutrack.web.ErrorBodies;
+import com.edutrack.web.ErrorResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -9,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,19 +23,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Reads the access token from {@code Authorization: Bearer} or else the {@code access_token} cookie,
  * and checks the account is still active with one primary-key lookup, so a deactivated user is locked
  * out on their next request. A refused token leaves the request anonymous, with the reason kept for
- * the 401 a protected endpoint will answer.
+ * the 401 a protected endpoint will answer. While the database is unavailable, the request ends here
+ * with the same 503 as an endpoint's own query would get.
  */
 public class AuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
 
     /** Request attribute set when the caller authenticated with a Bearer header (no CSRF check then). */
     public static final String BEARER = AuthenticationFilter.class.getName() + ".bearer";
 
     private final Tokens tokens;
     private final AuthMapper accounts;
+    private final ErrorResponseWriter errors;
 
-    public AuthenticationFilter(Tokens tokens, AuthMapper accounts) {
+    public AuthenticationFilter(Tokens tokens, AuthMapper accounts, ErrorResponseWriter errors) {
         this.tokens = tokens;
         this.accounts = accounts;
+        this.errors = errors;
     }
 
     @Override
@@ -39,7 +49,17 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         Optional<String> bearer = bearer(request);
         Optional<String> token = bearer.isPresent() ? bearer : cookie(request, AuthCookies.ACCESS);
         if (token.isPresent()) {
-            authenticate(request, token.get());
+            try {
+                authenticate(request, token.get());
+            } catch (RuntimeException e) {
+                // Outside Spring MVC, so ApiExceptionHandler never sees it: the container would answer 500.
+                if (!ApiExceptionHandler.isDatabaseUnavailable(e)) {
+                    throw e;
+                }
+                log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), ErrorBodies.detail(ErrorBodies.UNAVAILABLE));
+                return;
+            }
             if (bearer.isPresent()) {
                 request.setAttribute(BEARER, Boolean.TRUE);
             }

@@ -41,7 +41,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                                             @Value("${edutrack.cors.allowed-origins}") List<String> corsOrigins)
             throws Exception {
         http.addFilterBefore(CrossOrigin.filter(corsOrigins), CsrfFilter.class)
-                .addFilterBefore(new AuthenticationFilter(tokens, accounts), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AuthenticationFilter(tokens, accounts, errors), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfOriginFilter(trustedOrigins, errors), AuthenticationFilter.class)
                 // Django's origin check below replaces Spring's token-based CSRF protection.
                 .csrf(csrf -> csrf.disable())

@@ -172,7 +172,8 @@ public class ApiExceptionHandler {
         return error(HttpStatus.INTERNAL_SERVER_ERROR, ErrorBodies.detail(ErrorBodies.INTERNAL_ERROR));
     }
 
-    static boolean isDatabaseUnavailable(Throwable e) {
+    /** Whether the failure is the database being out of reach (down, restarting, no free connection). */
+    public static boolean isDatabaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException

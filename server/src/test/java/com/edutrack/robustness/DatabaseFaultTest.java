@@ -3,14 +3,20 @@ package com.edutrack.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.edutrack.testing.ApiResponse;
+import com.edutrack.testing.Fixtures;
+import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.Http;
 import com.edutrack.testing.ServerInstance;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,10 +66,15 @@ class DatabaseFaultTest {
         FileSystemUtils.deleteRecursively(dataDir);
     }
 
+    /** A test that left the database down gets it back, and the server's pool with it. */
     @BeforeEach
-    void databaseIsUp() throws IOException {
+    void databaseIsUp() throws Exception {
         if (postgres == null) {
             postgres = startPostgres();
+            long restarted = System.nanoTime();
+            while (http.get("/api/accounts/subjects/").status() != 200 && System.nanoTime() - restarted < 30_000_000_000L) {
+                Thread.sleep(100);
+            }
         }
     }
 
@@ -98,6 +109,95 @@ class DatabaseFaultTest {
                 + " ms (PostgreSQL start included)");
         assertThat(back.status()).isEqualTo(200);
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAuthenticatedRequestAlsoAnswers503WhileTheDatabaseIsDown() throws Exception {
+        // The token is checked against the account's row before any endpoint runs, in a filter.
+        Fixtures given = Fixtures.of(server, new JdbcTemplate(postgres.getPostgresDatabase()));
+        Http owner = given.as(given.siteOwner());
+        assertThat(owner.get("/api/accounts/me/").status()).isEqualTo(200);
+
+        postgres.close();
+        postgres = null;
+        for (String path : List.of("/api/accounts/me/", "/api/courses/")) {
+            long started = System.nanoTime();
+            ApiResponse down = owner.get(path);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.json().get("detail").asString()).isEqualTo("Service temporarily unavailable.");
+            assertThat(millis).isLessThan(CONNECTION_TIMEOUT_MS + 2000);
+            SecurityHeadersTest.assertHardened(down);
+        }
+        assertThat(owner.post("/api/courses/purchases/buy/", "{\"course_id\": 1}").status()).isEqualTo(503);
+    }
+
+    /** A student with 50.00 in the wallet and a published course of 20.00 to buy. */
+    private record Buyer(JdbcTemplate database, Fixtures given, Account student, long course) {
+
+        static Buyer create() {
+            JdbcTemplate database = new JdbcTemplate(postgres.getPostgresDatabase());
+            Fixtures given = Fixtures.of(server, database);
+            long subject = given.subject("Faults " + System.nanoTime());
+            long course = given.course("Cut short", given.teacher("Tess", subject), subject, "20.00", true);
+            return new Buyer(database, given, given.student("Cody", "50.00"), course);
+        }
+
+        ApiResponse buy() {
+            return given.as(student).post("/api/courses/purchases/buy/", "{\"course_id\": " + course + "}");
+        }
+
+        void assertUnavailableAndNothingKept(ApiResponse answer) {
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.json().get("detail").asString()).isEqualTo("Service temporarily unavailable.");
+            assertThat(database.queryForObject("SELECT count(*) FROM purchases WHERE student_id = ?", Long.class,
+                    student.id())).isZero();
+            assertThat(database.queryForObject("SELECT wallet_balance FROM student_profiles WHERE user_id = ?",
+                    BigDecimal.class, student.id())).isEqualByComparingTo("50.00");
+        }
+    }
+
+    @Test
+    void aBuyWhoseSessionEndsMidTransactionAnswers503AndKeepsNothing() throws Exception {
+        Buyer buyer = Buyer.create();
+        CompletableFuture<ApiResponse> buy;
+        try (Connection lock = postgres.getPostgresDatabase().getConnection()) {
+            // The test holds the wallet's row lock, so the buy waits inside its transaction...
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("SELECT 1 FROM student_profiles WHERE user_id = " + buyer.student().id() + " FOR UPDATE");
+            buy = CompletableFuture.supplyAsync(buyer::buy);
+            String waiting = "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'";
+            long started = System.nanoTime();
+            while (buyer.database().queryForList(waiting, Integer.class).isEmpty()
+                    && System.nanoTime() - started < 10_000_000_000L) {
+                Thread.sleep(20);
+            }
+            // ...until its session is terminated, as a fast shutdown of PostgreSQL terminates every
+            // session: the pool closes the connection, with the transaction still to be rolled back.
+            assertThat(buyer.database().queryForList("SELECT pg_terminate_backend(pid) FROM (" + waiting + ") w", Boolean.class))
+                    .containsExactly(true);
+            lock.rollback();
+        }
+        buyer.assertUnavailableAndNothingKept(buy.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aBuyWhoseSessionEndsAtCommitAnswers503AndKeepsNothing() {
+        Buyer buyer = Buyer.create();
+        // At commit, a deferred trigger ends the buy's own session, as PostgreSQL stopping at that moment would.
+        buyer.database().execute("""
+                CREATE FUNCTION end_own_session() RETURNS trigger AS $$
+                BEGIN
+                    PERFORM pg_terminate_backend(pg_backend_pid());
+                    RETURN NULL;
+                END $$ LANGUAGE plpgsql;
+                CREATE CONSTRAINT TRIGGER end_own_session AFTER INSERT ON purchases DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW EXECUTE FUNCTION end_own_session()""");
+        try {
+            buyer.assertUnavailableAndNothingKept(buyer.buy());
+        } finally {
+            buyer.database().execute("DROP TRIGGER end_own_session ON purchases; DROP FUNCTION end_own_session()");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.edutrack.auth.Role;
 import com.edutrack.auth.Tokens;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -33,6 +34,13 @@ public final class Fixtures {
         if (passwordHash == null) {
             passwordHash = passwords.encode(PASSWORD);
         }
+    }
+
+    /** Fixtures for a server instance of a test's own, written through {@code jdbc} to its database. */
+    public static Fixtures of(ServerInstance server, JdbcTemplate jdbc) {
+        ConfigurableApplicationContext context = server.context();
+        return new Fixtures(jdbc, context.getBean(Tokens.class), context.getBean(PasswordEncoder.class),
+                new Http(server.port()));
     }
 
     /** A client authenticated as the account by {@code Authorization: Bearer}. */
