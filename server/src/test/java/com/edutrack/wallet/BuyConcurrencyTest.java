@@ -21,9 +21,7 @@ class BuyConcurrencyTest extends WalletApiTest {
         assertThat(responses).filteredOn(r -> r.status() == 400)
                 .hasSize(9)
                 .allSatisfy(r -> assertThat(r.json().get("error").asString()).isEqualTo("You have already purchased this course."));
-        assertThat(balance(sara)).isEqualTo("40.00");
-        assertThat(count("purchases", sara)).isEqualTo(1);
-        assertThat(count("ledger_entries", sara)).isEqualTo(2);
+        assertBoughtOnce(sara, "40.00");
     }
 
     @Test

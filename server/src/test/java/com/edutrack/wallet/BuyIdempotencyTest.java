@@ -29,9 +29,7 @@ class BuyIdempotencyTest extends WalletApiTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
-        assertThat(balance(sara)).isEqualTo("40.00");
-        assertThat(count("purchases", sara)).isEqualTo(1);
-        assertThat(count("ledger_entries", sara)).isEqualTo(2);
+        assertBoughtOnce(sara, "40.00");
     }
 
     @Test

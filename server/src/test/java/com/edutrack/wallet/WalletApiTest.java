@@ -37,6 +37,13 @@ abstract class WalletApiTest extends ApiTest {
         return jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE student_id = ?", Integer.class, student.id());
     }
 
+    /** One purchase and its one debit after the wallet's opening credit, leaving this balance. */
+    protected void assertBoughtOnce(Account student, String balance) {
+        assertThat(balance(student)).isEqualTo(balance);
+        assertThat(count("purchases", student)).isEqualTo(1);
+        assertThat(count("ledger_entries", student)).isEqualTo(2);
+    }
+
     /** After every test: the wallet invariants hold (each balance is its ledger's sum and newest balance_after). */
     @AfterEach
     void ledgerInvariantHolds() {
