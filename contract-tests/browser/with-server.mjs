@@ -7,33 +7,18 @@
 //
 //   node browser/with-server.mjs     (EDUTRACK_SERVER_JAR: default ../server/target/edutrack-server.jar)
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { freePort, startServerJar } from '../../generated-client-ts/testing/server-jar.mjs';
+import { launchChromium } from './chromium.mjs';
 
 const moduleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(moduleDir, 'target', 'browser');
-const CHROMIUM = '/usr/bin/chromium';
 // A demo student (README, "Demo data"): the server starts with EDUTRACK_DEMO_DATA=true.
 const STUDENT = { email: 'sara.ali@edutrack.example', password: 'Demo-Student-2026' };
-
-/** Debian's chromium, installed once on a machine that lacks it (CI runs as root). */
-function ensureChromium() {
-    if (existsSync(CHROMIUM)) {
-        return;
-    }
-    console.log(`${CHROMIUM} is absent: apt-get install -y chromium`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
-}
 
 /**
  * Serves the page and the client's dist/ (at /client/) on one origin.
@@ -126,7 +111,6 @@ async function call({ page, statuses }, name, ...args) {
 async function main() {
     process.env.pact_do_not_track = 'true';
     mkdirSync(outDir, { recursive: true });
-    ensureChromium();
 
     // The frontend's origin; if port 3000 is taken on this machine, another localhost port stands in.
     const frontendPort = await staticServer('localhost', 3000).then((s) => ({ s, port: 3000 }), async () => {
@@ -143,15 +127,10 @@ async function main() {
     const statics = [frontendPort.s, sameSiteUntrusted, crossSiteUntrusted];
 
     const { baseUrl, stop } = await startServer(trusted);
-    const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'edutrack-chromium-'));
-    let context;
+    let browser;
     try {
-        context = await chromium.launchPersistentContext(userDataDir, {
-            executablePath: CHROMIUM,
-            headless: true,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        });
+        browser = await launchChromium();
+        const { context } = browser;
         console.log(`Chromium ${context.browser()?.version() ?? ''}, API ${baseUrl}, trusted origin ${trusted}`);
 
         console.log(`From the trusted origin ${trusted}:`);
@@ -212,8 +191,7 @@ async function main() {
         console.error(e);
         return 1;
     } finally {
-        await context?.close().catch(() => {});
-        await rm(userDataDir, { recursive: true, force: true });
+        await browser?.close();
         await stop();
         statics.forEach((s) => s.close());
     }

@@ -8,7 +8,8 @@ import {
     SubjectsApi,
     WalletApi,
 } from './generated/index.js';
-import type { FetchAPI, HTTPHeaders, Middleware, ResponseContext } from './generated/index.js';
+import type { FetchAPI, HTTPHeaders } from './generated/index.js';
+import { renewalMark, renewSession } from './session.js';
 
 export interface EduTrackClientOptions {
     /** Where the API lives, e.g. `https://api.edutrack.example` (no `/api` suffix). */
@@ -24,9 +25,11 @@ export interface EduTrackClientOptions {
     /** Headers sent on every request. */
     headers?: HTTPHeaders;
     /**
-     * On a 401 `token_not_valid`, call `POST /api/accounts/token/refresh/` once (concurrent calls
-     * share it) and retry the request. Default: on unless `accessToken` is given, since a refresh
-     * only renews the cookies of the browser (or cookie jar) that sent it.
+     * On a 401 that a refresh can cure (an expired or invalid access token, or a request that
+     * carried none, e.g. after the browser dropped the expired cookie), call
+     * `POST /api/accounts/token/refresh/` and retry the request once. Renewals are single-flight
+     * across the tabs of the origin (see `session.ts`). Default: on unless `accessToken` is given,
+     * since a refresh only renews the cookies of the browser (or cookie jar) that sent it.
      */
     autoRefresh?: boolean;
     /** Called when a refresh fails: the session is over, time to show the login page. */
@@ -48,23 +51,22 @@ export interface EduTrackClient {
 const REFRESH_PATH = '/api/accounts/token/refresh/';
 // Answers of these are about the session itself: never refresh-and-retry them.
 const SESSION_PATHS = ['/api/accounts/login/', REFRESH_PATH, '/api/accounts/logout/'];
+const NOT_AUTHENTICATED = 'Authentication credentials were not provided.';
 
 export function createEduTrackClient(options: EduTrackClientOptions): EduTrackClient {
     const basePath = options.baseUrl.replace(/\/+$/, '');
     // Called through a wrapper: a browser's fetch called as a method of another object throws.
-    const fetchImpl: FetchAPI = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const middleware: Middleware[] = [];
-    if (options.autoRefresh ?? !options.accessToken) {
-        middleware.push(refreshOnTokenNotValid(basePath, fetchImpl, options.onSessionExpired));
-    }
+    const plainFetch: FetchAPI = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const fetchApi = (options.autoRefresh ?? !options.accessToken)
+        ? renewingFetch(basePath, plainFetch, options.onSessionExpired)
+        : plainFetch;
     const configuration = new Configuration({
         basePath,
-        fetchApi: fetchImpl,
+        fetchApi,
         // Send and accept the HttpOnly auth cookies on cross-site calls too.
         credentials: 'include',
         accessToken: options.accessToken,
         headers: options.headers,
-        middleware,
     });
     return {
         auth: new AuthApi(configuration),
@@ -78,31 +80,33 @@ export function createEduTrackClient(options: EduTrackClientOptions): EduTrackCl
     };
 }
 
-function refreshOnTokenNotValid(basePath: string, fetchImpl: FetchAPI, onSessionExpired?: () => void): Middleware {
-    let refreshing: Promise<boolean> | undefined;
-    const refresh = () => {
-        refreshing ??= fetchImpl(basePath + REFRESH_PATH, { method: 'POST', credentials: 'include' })
-            .then((response) => response.ok, () => false)
-            .finally(() => {
-                refreshing = undefined;
-            });
-        return refreshing;
+/** A fetch that renews the session on a curable 401 and sends the request once more. */
+function renewingFetch(basePath: string, fetchImpl: FetchAPI, onSessionExpired?: () => void): FetchAPI {
+    const refresh = () => fetchImpl(basePath + REFRESH_PATH, { method: 'POST', credentials: 'include' })
+        .then((response) => response.ok);
+    return async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (SESSION_PATHS.some((path) => url.startsWith(basePath + path))) {
+            return fetchImpl(input, init);
+        }
+        const mark = renewalMark();
+        const response = await fetchImpl(input, init);
+        if (!(await curableByRefresh(response))) {
+            return response;
+        }
+        if (!(await renewSession(mark, refresh))) {
+            onSessionExpired?.();
+            return response;
+        }
+        return fetchImpl(input, init);
     };
-    return {
-        async post(context: ResponseContext): Promise<Response | void> {
-            if (context.response.status !== 401 || SESSION_PATHS.some((path) => context.url.startsWith(basePath + path))) {
-                return;
-            }
-            const body = await context.response.clone().json().catch(() => undefined);
-            if (body?.code !== 'token_not_valid') {
-                return;
-            }
-            if (!(await refresh())) {
-                onSessionExpired?.();
-                return;
-            }
-            // Straight to fetch, not through the middleware again: one retry, never a loop.
-            return fetchImpl(context.url, context.init);
-        },
-    };
+}
+
+/** A 401 for a missing, expired or invalid access token; not one for a blocked user. */
+async function curableByRefresh(response: Response): Promise<boolean> {
+    if (response.status !== 401) {
+        return false;
+    }
+    const body = await response.clone().json().catch(() => undefined);
+    return body?.code === 'token_not_valid' || (body?.code === undefined && body?.detail === NOT_AUTHENTICATED);
 }

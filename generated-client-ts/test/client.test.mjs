@@ -1,6 +1,7 @@
 // The client against the live server that testing/with-server.mjs started: cookie sessions,
 // Bearer tokens, pagination, refresh, logout and DRF errors, all through the generated types.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { before, describe, test } from 'node:test';
 import {
     ApiError,
@@ -119,6 +120,96 @@ describe('cookie session', () => {
         assert.ok(err instanceof ApiError);
         assert.equal(err.status, 401);
         assert.equal(errorMessage(err), 'No active account found with the given credentials');
+    });
+});
+
+describe('session renewal (a browser client)', () => {
+    /**
+     * A browser-like session whose fetch counts the refresh requests it sends.
+     * @param {{ onSessionExpired?: () => void }} [options]
+     */
+    async function countingSession(options = {}) {
+        const { jar } = await ownerSession();
+        const counted = { refreshes: 0 };
+        /** @type {typeof jar.fetch} */
+        const fetch = (input, init) => {
+            if (String(input).endsWith('/api/accounts/token/refresh/')) {
+                counted.refreshes += 1;
+            }
+            return jar.fetch(input, init);
+        };
+        return { jar, counted, client: createEduTrackClient({ baseUrl, fetch, ...options }) };
+    }
+
+    test('an access cookie the browser dropped (30 minutes idle) is renewed once, behind the call', async () => {
+        const { jar, counted, client } = await countingSession();
+        jar.cookies.delete('access_token'); // what the browser does at Max-Age: the request carries no token
+
+        const me = await client.auth.getMe();
+
+        assert.equal(me.email, owner.email);
+        assert.equal(counted.refreshes, 1);
+        assert.ok(jar.get('access_token'), 'a new access cookie');
+    });
+
+    test('calls that fail together share one refresh, and all of them succeed', async () => {
+        const { jar, counted, client } = await countingSession();
+        jar.cookies.delete('access_token');
+
+        const answers = await Promise.all(Array.from({ length: 5 }, () => client.auth.getMe()));
+
+        assert.deepEqual(answers.map((me) => me.email), Array(5).fill(owner.email));
+        assert.equal(counted.refreshes, 1, 'one refresh: a second use of the rotated token would revoke the login');
+        assert.equal((await client.auth.getMe()).email, owner.email, 'the session goes on');
+    });
+
+    test('when the session is over, the 401 reaches the caller and onSessionExpired runs', async () => {
+        let expired = 0;
+        const { jar, counted, client } = await countingSession({ onSessionExpired: () => { expired += 1; } });
+        jar.cookies.clear();
+
+        const err = await failure(client.auth.getMe());
+
+        assert.equal(err.status, 401);
+        assert.equal(errorMessage(err), 'Authentication credentials were not provided.');
+        assert.equal(counted.refreshes, 1);
+        assert.equal(expired, 1);
+    });
+
+    test('a blocked user is not refreshed: the 401 user_inactive reaches the caller', async () => {
+        const { client: ownerClient } = await ownerSession();
+        const email = `blocked-${run}@client-tests.example`;
+        const password = 'Blocked-student-2026';
+        const anonymous = createEduTrackClient({ baseUrl, fetch: new CookieJar().fetch });
+        const student = await anonymous.accounts.registerStudent({
+            studentRegistration: { email, password, first_name: 'Blocked', last_name: 'Student', phone: '0100000000' },
+        });
+        const jar = new CookieJar();
+        let refreshes = 0;
+        const client = createEduTrackClient({
+            baseUrl,
+            fetch: (input, init) => {
+                refreshes += String(input).endsWith('/api/accounts/token/refresh/') ? 1 : 0;
+                return jar.fetch(input, init);
+            },
+        });
+        await client.auth.login({ loginRequest: { email, password } });
+        await ownerClient.accounts.updateUserStatus({ id: student.id, userStatusUpdate: { is_active: false } });
+
+        const err = await failure(client.auth.getMe());
+
+        assert.equal(err.status, 401);
+        assert.equal(err.code, 'user_inactive');
+        assert.equal(refreshes, 0);
+    });
+});
+
+describe('package', () => {
+    test('require() loads the CommonJS build, with the same API', () => {
+        const required = createRequire(import.meta.url)('@edutrack/api-client');
+        assert.equal(typeof required.createEduTrackClient, 'function');
+        assert.equal(typeof required.readApiError, 'function');
+        assert.equal(new required.ApiError(400, { error: 'x' }).message, 'x');
     });
 });
 

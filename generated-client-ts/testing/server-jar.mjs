@@ -27,15 +27,15 @@ export function freePort() {
 }
 
 /**
- * @param {{ jar: string, logPath: string, host: string, dataDirPrefix: string, settings: Record<string, string> }} options
- *   settings: environment variables for the server on top of the inherited ones
+ * @param {{ jar: string, logPath: string, host: string, dataDirPrefix: string, settings: Record<string, string>, port?: number }} options
+ *   settings: environment variables for the server on top of the inherited ones; port: a free one unless given
  * @returns {Promise<{ baseUrl: string, env: NodeJS.ProcessEnv, stop: () => Promise<void> }>}
  */
-export async function startServerJar({ jar, logPath, host, dataDirPrefix, settings }) {
+export async function startServerJar({ jar, logPath, host, dataDirPrefix, settings, port: chosenPort }) {
     if (!existsSync(jar)) {
         throw new Error(`No server jar at ${jar}: build it first (mvn -pl server -am package -DskipTests).`);
     }
-    const port = await freePort();
+    const port = chosenPort ?? await freePort();
     const dataDir = await mkdtemp(path.join(os.tmpdir(), dataDirPrefix));
     const log = createWriteStream(logPath);
     await new Promise((resolve) => log.on('open', resolve));
