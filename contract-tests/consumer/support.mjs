@@ -67,8 +67,12 @@ export const cookie = {
     }),
 };
 
-/** A visitor's browser: no cookies yet. @param {import('@pact-foundation/pact').V3MockServer} mock */
-export const anonymous = (mock) => createEduTrackClient({ baseUrl: mock.url, headers: { Origin: FRONTEND } });
+/**
+ * A visitor's browser: no cookies yet. Without autoRefresh, so that a 401 is the one interaction
+ * under test (a browser client would try a refresh next, which is an interaction of its own).
+ * @param {import('@pact-foundation/pact').V3MockServer} mock
+ */
+export const anonymous = (mock) => createEduTrackClient({ baseUrl: mock.url, headers: { Origin: FRONTEND }, autoRefresh: false });
 
 /** `${name}` of the provider state in a path, e.g. `/api/courses/${courseId}/lectures/`. */
 export const statePath = (/** @type {string} */ template, /** @type {Record<string, number>} */ examples) =>

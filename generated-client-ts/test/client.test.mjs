@@ -10,6 +10,7 @@ import {
     fieldErrors,
     isDetailError,
     isMessageError,
+    isValidationErrors,
     nextPageParams,
     previousPageParams,
     readApiError,
@@ -205,6 +206,15 @@ describe('session renewal (a browser client)', () => {
 });
 
 describe('package', () => {
+    test('BadRequestError is one of the three DRF bodies, not a merge of them', () => {
+        // Checked by tsc (test/tsconfig.json): each line would fail to compile if the type required
+        // both `error` and `detail`, as the generated model does.
+        /** @type {import('../dist/index.js').BadRequestError[]} */
+        const bodies = [{ detail: 'JSON parse error - x' }, { error: 'Insufficient wallet balance.' }, { name: ['This field may not be blank.'] }];
+        assert.deepEqual(bodies.map((b) => [isDetailError(b), isMessageError(b), isValidationErrors(b)]),
+            [[true, false, false], [false, true, false], [false, false, true]]);
+    });
+
     test('require() loads the CommonJS build, with the same API', () => {
         const required = createRequire(import.meta.url)('@edutrack/api-client');
         assert.equal(typeof required.createEduTrackClient, 'function');
