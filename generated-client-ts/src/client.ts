@@ -94,11 +94,11 @@ function renewingFetch(basePath: string, fetchImpl: FetchAPI, onSessionExpired?:
         if (!(await curableByRefresh(response))) {
             return response;
         }
-        if (!(await renewSession(mark, refresh))) {
+        const renewed = await renewSession(mark, { retry: () => fetchImpl(input, init), expired: curableByRefresh, refresh });
+        if (!renewed) {
             onSessionExpired?.();
-            return response;
         }
-        return fetchImpl(input, init);
+        return renewed ?? response;
     };
 }
 

@@ -5,59 +5,21 @@
  * the whole login. So when several calls (in one tab or in several) find the access token gone at
  * once, exactly one of them may refresh; the others wait for it and retry with the cookie it got.
  * Renewals are serialised by the Web Locks API (`navigator.locks`, shared by the tabs of an
- * origin), or by an in-page queue where it is absent. A caller takes a {@link RenewalMark} before
- * sending its request; under the lock, a renewal recorded since that mark (in `localStorage`, so
- * other tabs' renewals count too) means the request failed with a cookie that has since been
- * replaced: it is retried without another refresh.
+ * origin), or by an in-page queue where it is absent. Under the lock:
+ * - a renewal this page made since the call was sent decides at once (retry, or give up);
+ * - otherwise the call is tried once more before refreshing: the browser's cookies are shared by
+ *   the tabs, so when another tab renewed meanwhile it now simply works. (Tabs cannot tell each
+ *   other in time: `localStorage` and `BroadcastChannel` reach other tabs asynchronously.)
  */
 
 const LOCK_NAME = 'edutrack-session-renewal';
-const RENEWALS_KEY = 'edutrack:session-renewals';
 
-/** What a caller saw of the renewals before sending its request. */
+/** What a caller saw of this page's renewals before sending its request. */
 export type RenewalMark = number;
 
-interface RenewalRecord {
-    /** Renewals attempted so far, successful or not. */
-    count: number;
-    /** Whether the last one renewed the session. */
-    renewed: boolean;
-}
-
-let inPage: RenewalRecord = { count: 0, renewed: false };
+/** This page's renewals: how many were attempted, and whether the last one renewed the session. */
+let renewals = { count: 0, renewed: false };
 let inPageQueue: Promise<unknown> = Promise.resolve();
-
-function storage(): Storage | undefined {
-    try {
-        return typeof localStorage === 'undefined' ? undefined : localStorage;
-    } catch {
-        return undefined; // storage disabled by the browser's settings
-    }
-}
-
-function lastRenewal(): RenewalRecord {
-    try {
-        const stored = storage()?.getItem(RENEWALS_KEY);
-        if (stored) {
-            const record = JSON.parse(stored) as RenewalRecord;
-            if (Number.isInteger(record.count) && record.count >= inPage.count) {
-                return record;
-            }
-        }
-    } catch {
-        // unreadable: the in-page record stands
-    }
-    return inPage;
-}
-
-function record(renewed: boolean): void {
-    inPage = { count: lastRenewal().count + 1, renewed };
-    try {
-        storage()?.setItem(RENEWALS_KEY, JSON.stringify(inPage));
-    } catch {
-        // full or disabled: this tab still knows
-    }
-}
 
 async function exclusively<T>(task: () => Promise<T>): Promise<T> {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
@@ -71,21 +33,33 @@ async function exclusively<T>(task: () => Promise<T>): Promise<T> {
 
 /** Take before sending a request that a renewal may have to repeat. */
 export function renewalMark(): RenewalMark {
-    return lastRenewal().count;
+    return renewals.count;
+}
+
+export interface Renewal {
+    /** Sends the failed call again. */
+    retry: () => Promise<Response>;
+    /** Whether an answer still needs a renewal. */
+    expired: (response: Response) => Promise<boolean>;
+    /** Refreshes the session; true when the server renewed it. */
+    refresh: () => Promise<boolean>;
 }
 
 /**
- * Renews the session with `refresh` unless a renewal was attempted since `mark`, in which case
- * its outcome stands. Answers whether the session is now renewed (the request is worth retrying).
+ * The answer of a call that failed for want of a session, after the session was renewed (by this
+ * call, by another call of the page, or by another tab); undefined when the session is over.
  */
-export function renewSession(mark: RenewalMark, refresh: () => Promise<boolean>): Promise<boolean> {
+export function renewSession(mark: RenewalMark, { retry, expired, refresh }: Renewal): Promise<Response | undefined> {
     return exclusively(async () => {
-        const last = lastRenewal();
-        if (last.count !== mark) {
-            return last.renewed;
+        if (renewals.count !== mark) {
+            return renewals.renewed ? retry() : undefined;
+        }
+        const again = await retry();
+        if (!(await expired(again))) {
+            return again; // another tab renewed while this call waited
         }
         const renewed = await refresh().catch(() => false);
-        record(renewed);
-        return renewed;
+        renewals = { count: renewals.count + 1, renewed };
+        return renewed ? retry() : undefined;
     });
 }
