@@ -133,6 +133,8 @@ class CourseCreateTest extends ApiTest {
         refused.put("\"75.505\"", "Ensure that there are no more than 2 decimal places.");
         refused.put("75.505", "Ensure that there are no more than 2 decimal places.");
         refused.put("\"0.001\"", "Ensure that there are no more than 2 decimal places.");
+        // As DRF, a number it cannot take is reported alone, not also as below the minimum.
+        refused.put("\"-0.001\"", "Ensure that there are no more than 2 decimal places.");
         refused.put("\"1234567890.123\"", "Ensure that there are no more than 12 digits in total.");
         refused.put("1234567890123", "Ensure that there are no more than 12 digits in total.");
         refused.put("\"12345678901\"", "Ensure that there are no more than 10 digits before the decimal point.");
