@@ -1,3 +1,8 @@
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.core.util.Yaml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -19,7 +24,7 @@ import org.openapitools.openapidiff.core.output.Render;
  * The contract's compatibility gate, run by the build (openapi/pom.xml) with openapi-diff-core on
  * the classpath:
  *
- * <pre>java -cp CLASSPATH ContractCompatibility.java released/ edutrack.yaml target/contract-changes.md</pre>
+ * <pre>java -cp CLASSPATH ContractCompatibility.java released/ edutrack.yaml target/contract-changes.md [accepted-changes.yaml]</pre>
  *
  * Compares the contract with the newest released copy in {@code released/} (by the version in
  * its name, {@code edutrack-1.1.0.yaml}). A change that breaks clients fails the build unless
@@ -28,6 +33,12 @@ import org.openapitools.openapidiff.core.output.Render;
  *
  * The openapi-diff Maven plugin cannot say "unless the major version changed", so the decision
  * is made here, over the same openapi-diff engine.
+ *
+ * openapi-diff takes any change of a schema's type or pattern as breaking, even a request field that now
+ * takes more than before (a money string that may also be a JSON number). Such a change is accepted one
+ * part at a time in the optional accepted-changes file, each with its reason and the release it is accepted
+ * against: for the decision, that part of the released copy is replaced by the contract's, so a breaking
+ * change anywhere else still fails. The report shows every change, the accepted ones included.
  */
 public class ContractCompatibility {
 
@@ -38,8 +49,13 @@ public class ContractCompatibility {
         Path contract = Path.of(args[1]);
         Path report = Path.of(args[2]);
 
+        Path accepted = args.length > 3 ? Path.of(args[3]) : null;
+
         Path released = newestRelease(releasedDir);
         ChangedOpenApi diff = OpenApiCompare.fromLocations(released.toString(), contract.toString());
+        Path baseline = withAcceptedChanges(released, contract, accepted, report);
+        ChangedOpenApi decided = baseline.equals(released) ? diff
+                : OpenApiCompare.fromLocations(baseline.toString(), contract.toString());
         String releasedVersion = diff.getOldSpecOpenApi().getInfo().getVersion();
         String currentVersion = diff.getNewSpecOpenApi().getInfo().getVersion();
 
@@ -50,7 +66,7 @@ public class ContractCompatibility {
         String comparison = contract + " " + currentVersion + " against " + released + " " + releasedVersion;
         if (diff.isUnchanged()) {
             System.out.println("Contract unchanged: " + comparison);
-        } else if (diff.isCompatible()) {
+        } else if (decided.isCompatible()) {
             System.out.println("Contract changed compatibly: " + comparison + " (report: " + report + ")");
         } else if (major(currentVersion) > major(releasedVersion)) {
             System.out.println("Contract changed INCOMPATIBLY under a new major version, allowed: " + comparison
@@ -61,6 +77,40 @@ public class ContractCompatibility {
                     + (major(releasedVersion) + 1) + ".0.0 if breaking them is intended (report: " + report + ").");
             System.exit(1);
         }
+    }
+
+    /**
+     * The released copy with the accepted parts of the contract in place of its own (written next to the
+     * report), or the released copy itself when nothing is accepted against it.
+     */
+    private static Path withAcceptedChanges(Path released, Path contract, Path accepted, Path report) throws IOException {
+        if (accepted == null || !Files.exists(accepted)) {
+            return released;
+        }
+        ObjectMapper yaml = Yaml.mapper();
+        JsonNode changes = yaml.readTree(accepted.toFile());
+        ObjectNode baseline = (ObjectNode) yaml.readTree(released.toFile());
+        String releasedVersion = baseline.path("info").path("version").asText();
+        if (!releasedVersion.equals(changes.path("released").asText())) {
+            System.out.println("Accepted changes in " + accepted + " are for release " + changes.path("released").asText()
+                    + ", not " + releasedVersion + ": none applied.");
+            return released;
+        }
+        JsonNode current = yaml.readTree(contract.toFile());
+        for (JsonNode change : changes.path("accepted")) {
+            JsonPointer part = JsonPointer.compile(change.path("part").asText());
+            JsonNode replacement = current.at(part);
+            if (replacement.isMissingNode() || !(baseline.at(part.head()) instanceof ObjectNode parent)) {
+                throw new IllegalStateException("Accepted change " + part + " (" + accepted + ") is not a part of "
+                        + contract + " whose parent is in " + released);
+            }
+            parent.set(part.last().getMatchingProperty(), replacement.deepCopy());
+            System.out.println("Accepted against " + releasedVersion + ": " + part + ": " + change.path("reason").asText());
+        }
+        Path baselineFile = report.toAbsolutePath().getParent().resolve(released.getFileName() + ".with-accepted-changes.yaml");
+        Files.createDirectories(baselineFile.getParent());
+        yaml.writeValue(baselineFile.toFile(), baseline);
+        return baselineFile;
     }
 
     private static Path newestRelease(Path dir) throws IOException {

@@ -254,6 +254,39 @@ describe('Bearer token (a server component forwarding the access_token cookie)',
     });
 });
 
+describe('money (MoneyInput: a string or a number in, two places out)', () => {
+    test('a price and a recharge amount go in as strings or numbers and come back with two places', async () => {
+        const { client } = await ownerSession();
+        const subject = await client.subjects.createSubject({ subjectCreate: { name: `Money ${run}`, description: 'Prices.' } });
+        const teacher = await client.accounts.createTeacher({
+            teacherCreate: { email: `money.${run}@edutrack.test`, password: 'Correct-horse-42', first_name: 'Mona',
+                last_name: 'Adel', phone: '+201000000000' },
+        });
+        for (const [price, answered] of [['75.5', '75.50'], [75.5, '75.50'], [75, '75.00'], ['0.50', '0.50']]) {
+            const course = await client.courses.createCourse({
+                courseCreate: { title: `Priced ${run}`, description: 'A price.', subject_id: subject.id,
+                    teacher_id: teacher.id, price, is_published: false },
+            });
+            assert.equal(course.price, answered, `price ${JSON.stringify(price)}`);
+        }
+        const codes = await client.wallet.createRechargeCodes({ rechargeCodeCreate: { amount: 12.5, count: 1 } });
+        assert.equal(codes.results[0].amount, '12.50');
+    });
+
+    test('a third decimal place is a field error under the field', async () => {
+        const { client } = await ownerSession();
+
+        const err = await failure(client.wallet.createRechargeCodes({ rechargeCodeCreate: { amount: '10.005', count: 1 } }));
+
+        assert.equal(err.status, 400);
+        assert.deepEqual(fieldErrors(err, 'amount'), ['Ensure that there are no more than 2 decimal places.']);
+
+        // @ts-expect-error the types take a string or a number, as the server does
+        const notMoney = await failure(client.wallet.createRechargeCodes({ rechargeCodeCreate: { amount: true, count: 1 } }));
+        assert.deepEqual(fieldErrors(notMoney, 'amount'), ['A valid number is required.']);
+    });
+});
+
 describe('pagination', () => {
     /** @type {ReturnType<typeof createEduTrackClient>} */
     let anonymous;

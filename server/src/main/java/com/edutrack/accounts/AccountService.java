@@ -97,17 +97,17 @@ public class AccountService {
         return users.findUser(id);
     }
 
-    /** The inputs trimmed, as they will be stored; what is wrong with them goes to {@code errors}. */
+    /**
+     * The inputs as they will be stored; what is wrong with them beyond the contract's rules (which already
+     * stripped the required texts and refused blank ones) goes to {@code errors}.
+     */
     private AccountInput checked(AccountInput account, FieldErrors errors) {
-        String email = requiredText("email", account.email(), errors);
-        if (!errors.has("email") && users.emailTaken(email)) {
+        if (users.emailTaken(account.email())) {
             errors.add("email", EMAIL_TAKEN);
         }
-        errors.addAll("password", passwordRules.problems(account.password(), email));
-        String firstName = requiredText("first_name", account.firstName(), errors);
-        String lastName = requiredText("last_name", account.lastName(), errors);
-        String phone = requiredText("phone", account.phone(), errors);
-        return new AccountInput(normalizeEmail(email), account.password(), firstName, lastName, phone);
+        errors.addAll("password", passwordRules.problems(account.password(), account.email()));
+        return new AccountInput(normalizeEmail(account.email()), account.password(), account.firstName(),
+                account.lastName(), account.phone());
     }
 
     /**
@@ -129,15 +129,7 @@ public class AccountService {
         });
     }
 
-    /** DRF's CharField: surrounding whitespace is dropped, and what is left may not be blank. */
-    private static String requiredText(String field, String value, FieldErrors errors) {
-        String text = optionalText(field, value, errors);
-        if (text.isEmpty() && !errors.has(field)) {
-            errors.add(field, ErrorBodies.BLANK);
-        }
-        return text;
-    }
-
+    /** DRF's CharField for an optional text: surrounding whitespace is dropped. */
     private static String optionalText(String field, String value, FieldErrors errors) {
         if (value == null) {
             return "";

@@ -23,7 +23,7 @@ public class SubjectService {
 
     public Subject create(SubjectCreate input) {
         Subject subject = new Subject()
-                .name(input.getName().strip())
+                .name(input.getName())
                 .description(input.getDescription() == null ? "" : input.getDescription());
         try {
             subjects.insert(subject);

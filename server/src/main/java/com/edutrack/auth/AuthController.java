@@ -33,7 +33,7 @@ public class AuthController implements AuthApi {
     @Override
     @Allowed(publicAccess = true)
     public ResponseEntity<LoginResponse> login(LoginRequest loginRequest) {
-        LoginService.Issued issued = logins.login(loginRequest.getEmail().strip(), loginRequest.getPassword(),
+        LoginService.Issued issued = logins.login(loginRequest.getEmail(), loginRequest.getPassword(),
                 request.getRemoteAddr());
         return ResponseEntity.ok().headers(cookies.issue(issued.access(), issued.refresh()))
                 .body(new LoginResponse().message("Login successful").user(users.findUser(issued.userId())));

@@ -7,7 +7,6 @@ import com.edutrack.auth.CurrentUser;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.ErrorBodies;
 import com.edutrack.web.Listing;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +65,10 @@ public class CourseService {
         return access;
     }
 
+    /** The price and the texts were checked and stripped as the contract says; the references are checked here. */
     @Transactional
     public Course create(CourseCreate input) {
         Map<String, Object> errors = new LinkedHashMap<>();
-        if (new BigDecimal(input.getPrice()).signum() < 0) {
-            errors.put("price", List.of("Ensure this value is greater than or equal to 0."));
-        }
         CourseMapper.MissingReferences missing = courses.missingReferences(input.getSubjectId(), input.getTeacherId());
         if (missing.subject()) {
             errors.put("subject_id", List.of(ErrorBodies.invalidPk(input.getSubjectId())));
@@ -82,7 +79,6 @@ public class CourseService {
         if (!errors.isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, errors);
         }
-        input.title(input.getTitle().strip());
         return courses.find(Authentication.required(), courses.insert(input));
     }
 }

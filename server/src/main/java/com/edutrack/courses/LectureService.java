@@ -46,14 +46,13 @@ public class LectureService {
         if (!isVideoUrl(input.getVideoUrl())) {
             throw ApiException.field("video_url", "Enter a valid URL.");
         }
-        input.title(input.getTitle().strip());
         return lectures.insert(courseId, input, input.getDescription() == null ? "" : input.getDescription());
     }
 
     /** An absolute http(s) URL with a host, as Django's URLValidator requires. */
     private static boolean isVideoUrl(String url) {
         try {
-            URI uri = new URI(url.strip());
+            URI uri = new URI(url);
             return uri.getScheme() != null && VIDEO_SCHEMES.contains(uri.getScheme().toLowerCase()) && uri.getHost() != null;
         } catch (URISyntaxException e) {
             return false;

@@ -135,7 +135,7 @@ public class DemoData implements ApplicationRunner {
     /** A course with three lectures. */
     private long course(String title, long subjectId, long teacherId, String price, boolean published) {
         long id = courses.insert(new CourseCreate(title, "The " + title + " syllabus, step by step.", subjectId, teacherId,
-                price, published));
+                new BigDecimal(price), published));
         for (int position = 1; position <= 3; position++) {
             lectures.insert(id, new LectureCreate(title + ", part " + position, "https://videos.example.com/demo/"
                     + id + "/" + position + ".mp4", position).durationMinutes(45), "");

@@ -3,9 +3,11 @@ package com.edutrack.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.math.BigInteger;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +95,13 @@ public class ApiExceptionHandler {
             }
         }
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().get(0).getPropertyName();
+            JacksonException.Reference reference = mismatch.getPath().get(0);
+            String field = reference.getPropertyName();
             if (field != null) {
-                return error(HttpStatus.BAD_REQUEST, fieldError(field, FieldMessages.wrongType(mismatch.getTargetType(),
-                        mismatch instanceof InvalidFormatException invalid ? invalid.getValue() : null)));
+                Object value = mismatch instanceof InvalidFormatException invalid ? invalid.getValue() : null;
+                return error(HttpStatus.BAD_REQUEST, fieldError(field, value instanceof BigInteger beyondItsType
+                        ? FieldMessages.outOfRange(owner(reference), field, mismatch.getTargetType(), beyondItsType)
+                        : FieldMessages.wrongType(mismatch.getTargetType(), value)));
             }
         }
         if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
@@ -112,9 +117,17 @@ public class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e) {
         Class<?> target = e.getParameter().getParameterType();
         Map<String, Object> errors = new LinkedHashMap<>();
+        Set<String> unparsed = new HashSet<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            add(errors, FieldMessages.jsonName(target, error.getField()),
-                    FieldMessages.forViolation(error.unwrap(ConstraintViolation.class)));
+            if (FieldMessages.supersedesOthers(error.unwrap(ConstraintViolation.class))) {
+                unparsed.add(error.getField());
+            }
+        }
+        for (FieldError error : e.getBindingResult().getFieldErrors()) {
+            ConstraintViolation<?> violation = error.unwrap(ConstraintViolation.class);
+            if (!unparsed.contains(error.getField()) || FieldMessages.supersedesOthers(violation)) {
+                add(errors, FieldMessages.jsonName(target, error.getField()), FieldMessages.forViolation(violation));
+            }
         }
         return error(HttpStatus.BAD_REQUEST, errors);
     }
@@ -182,6 +195,12 @@ public class ApiExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** The class whose property a Jackson error is about: the bean being read, or its class. */
+    private static Class<?> owner(JacksonException.Reference reference) {
+        Object from = reference.from();
+        return from instanceof Class<?> type ? type : from == null ? Object.class : from.getClass();
     }
 
     @SuppressWarnings("unchecked")

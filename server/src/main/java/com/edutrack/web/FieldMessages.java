@@ -2,8 +2,12 @@ package com.edutrack.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
@@ -28,11 +32,74 @@ final class FieldMessages {
             case "NotBlank" -> ErrorBodies.BLANK;
             case "Size" -> sizeMessage(value, (Integer) attributes.get("min"), (Integer) attributes.get("max"));
             case "Email" -> "Enter a valid email address.";
-            case "Min", "DecimalMin" -> "Ensure this value is greater than or equal to " + attributes.get("value") + ".";
-            case "Max", "DecimalMax" -> "Ensure this value is less than or equal to " + attributes.get("value") + ".";
-            case "Pattern" -> patternMessage(value);
+            case "Min", "DecimalMin" -> "Ensure this value is greater than or equal to " + bound(attributes) + ".";
+            case "Max", "DecimalMax" -> "Ensure this value is less than or equal to " + bound(attributes) + ".";
+            case "Digits" -> digitsMessage((BigDecimal) value, (Integer) attributes.get("integer"),
+                    (Integer) attributes.get("fraction"));
+            case "Pattern" -> "Enter a valid value.";
             default -> "Invalid value.";
         };
+    }
+
+    /** Whether DRF would report only this violation of a field: a number it could not take at all. */
+    static boolean supersedesOthers(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof Digits;
+    }
+
+    /** A bound as DRF prints it: the generator writes {@code minimum: 0} as "0.0", DRF says "0". */
+    private static String bound(Map<String, Object> attributes) {
+        return new BigDecimal(String.valueOf(attributes.get("value"))).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * DRF's DecimalField precision check, in its order, for a value beyond {@code @Digits}: digits in total (both
+     * limits together), then decimal places, then digits before the point. Counted as Python's Decimal does, so
+     * "0.001" has three places and "1E+3" four whole digits; never expanded, whatever its exponent.
+     */
+    private static String digitsMessage(BigDecimal value, int wholeDigits, int decimalPlaces) {
+        long precision = value.precision();
+        long scale = value.scale();
+        long total = scale < 0 ? precision - scale : Math.max(precision, scale);
+        long places = Math.max(scale, 0);
+        if (total > wholeDigits + decimalPlaces) {
+            return "Ensure that there are no more than " + (wholeDigits + decimalPlaces) + " digits in total.";
+        }
+        if (places > decimalPlaces) {
+            return "Ensure that there are no more than " + decimalPlaces + " decimal places.";
+        }
+        return "Ensure that there are no more than " + wholeDigits + " digits before the decimal point.";
+    }
+
+    /**
+     * The message for a whole number beyond the Java type of its field (see {@link StrictNumbers}). An id (a
+     * {@code *_id} field) is a primary key that cannot exist; any other integer breaks the bound DRF would check:
+     * the contract's {@code minimum}/{@code maximum} when it has one, else that of the column's type.
+     */
+    static String outOfRange(Class<?> type, String jsonName, Class<?> target, BigInteger value) {
+        if (jsonName.endsWith("_id")) {
+            return ErrorBodies.invalidPk(value);
+        }
+        boolean int32 = target == Integer.class || target == int.class;
+        Method getter = getter(type, jsonName);
+        if (value.signum() > 0) {
+            Max max = getter == null ? null : getter.getAnnotation(Max.class);
+            long bound = max != null ? max.value() : int32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
+            return "Ensure this value is less than or equal to " + bound + ".";
+        }
+        Min min = getter == null ? null : getter.getAnnotation(Min.class);
+        long bound = min != null ? min.value() : int32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        return "Ensure this value is greater than or equal to " + bound + ".";
+    }
+
+    /** The getter of a generated DTO that carries the JSON name and the contract's annotations. */
+    private static Method getter(Class<?> type, String jsonName) {
+        for (Method method : type.getMethods()) {
+            JsonProperty property = method.getAnnotation(JsonProperty.class);
+            if (property != null && property.value().equals(jsonName) && method.getParameterCount() == 0) {
+                return method;
+            }
+        }
+        return null;
     }
 
     private static String sizeMessage(Object value, int min, int max) {
@@ -48,18 +115,6 @@ final class FieldMessages {
         return length < min
                 ? "Ensure this field has at least " + min + " characters."
                 : "Ensure this field has no more than " + max + " characters.";
-    }
-
-    /** Money is the contract's only pattern, so a mismatch gets DRF's DecimalField wording. */
-    private static String patternMessage(Object value) {
-        if (!(value instanceof String text) || !text.matches("-?\\d+(\\.\\d+)?")) {
-            return "A valid number is required.";
-        }
-        return looksNumeric(text) ? "Ensure that there are no more than 2 decimal places." : "Enter a valid value.";
-    }
-
-    private static boolean looksNumeric(String text) {
-        return text.matches("-?\\d+\\.\\d+");
     }
 
     /** The message for a value of the wrong JSON or query type. */

@@ -7,7 +7,9 @@ import com.edutrack.testing.ApiTest;
 import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.School;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -130,5 +132,33 @@ class LectureTest extends ApiTest {
                 "{\"title\": \"T\", \"video_url\": \"javascript:alert(1)\", \"position\": 1}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("video_url").get(0).asString()).isEqualTo("Enter a valid URL.");
+    }
+
+    @Test
+    void fractionalOrOverflowingNumbersAreFieldErrors() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("\"position\": 1.5", "{\"position\":[\"A valid integer is required.\"]}");
+        refused.put("\"position\": 2147483648", "{\"position\":[\"Ensure this value is less than or equal to 2147483647.\"]}");
+        refused.put("\"position\": -2147483649", "{\"position\":[\"Ensure this value is greater than or equal to 0.\"]}");
+        refused.put("\"position\": 1, \"duration_minutes\": 44.5", "{\"duration_minutes\":[\"A valid integer is required.\"]}");
+        refused.put("\"position\": 1, \"duration_minutes\": 1e30",
+                "{\"duration_minutes\":[\"A valid integer is required.\"]}");
+        refused.forEach((numbers, body) -> {
+            ApiResponse response = given.as(school.teacher()).post(lectures(school.published()),
+                    "{\"title\": \"T\", \"video_url\": \"https://videos.example.com/t.mp4\", " + numbers + "}");
+            assertThat(response.status()).as(numbers + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(numbers).isEqualTo(body);
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lectures", Integer.class)).isZero();
+    }
+
+    @Test
+    void whitespaceOnlyTitleAndUrlAreBlank() {
+        ApiResponse response = given.as(school.teacher()).post(lectures(school.published()),
+                "{\"title\": \"  \", \"video_url\": \" \", \"position\": 1}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("title").get(0).asString()).isEqualTo("This field may not be blank.");
+        assertThat(response.json().get("video_url").get(0).asString()).isEqualTo("This field may not be blank.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM lectures", Integer.class)).isZero();
     }
 }

@@ -75,6 +75,18 @@ class EnrollTest extends ApiTest {
     }
 
     @Test
+    void aFractionalCourseIdEnrollsNothing() {
+        ApiResponse response = given.as(school.student()).post(ENROLL, "{\"course_id\": " + school.published() + ".5}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"course_id\":[\"A valid integer is required.\"]}");
+        ApiResponse overflowing = given.as(school.student()).post(ENROLL, "{\"course_id\": -99999999999999999999}");
+        assertThat(overflowing.status()).isEqualTo(400);
+        assertThat(overflowing.json().get("course_id").get(0).asString())
+                .isEqualTo("Invalid pk \"-99999999999999999999\" - object does not exist.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM enrollments", Integer.class)).isZero();
+    }
+
+    @Test
     void onlyStudentsEnroll() {
         for (Account account : List.of(given.siteOwner(), school.teacher(), school.assistant())) {
             assertThat(given.as(account).post(ENROLL, course(school.published())).status()).as(account.email()).isEqualTo(403);

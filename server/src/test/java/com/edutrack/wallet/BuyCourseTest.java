@@ -131,6 +131,28 @@ class BuyCourseTest extends WalletApiTest {
     }
 
     @Test
+    void aFractionalCourseIdBuysNothing() {
+        // Jackson's default read 5.9 as course 5 and charged for it.
+        Account sara = given.student("Sara", "100.00");
+        long course = publishedCourse("Mechanics", "60.00");
+        ApiResponse response = given.as(sara).post(BUY, "{\"course_id\": " + course + ".9}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"course_id\":[\"A valid integer is required.\"]}");
+        assertNothingBought(sara, "100.00");
+    }
+
+    @Test
+    void aCourseIdBeyondSixtyFourBitsIsAnInvalidPk() {
+        Account sara = given.student("Sara", "100.00");
+        publishedCourse("Mechanics", "60.00");
+        ApiResponse response = given.as(sara).post(BUY, "{\"course_id\": 99999999999999999999}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("course_id").get(0).asString())
+                .isEqualTo("Invalid pk \"99999999999999999999\" - object does not exist.");
+        assertNothingBought(sara, "100.00");
+    }
+
+    @Test
     void aFreeCourseIsBoughtWithoutALedgerEntry() {
         Account sara = given.student("Sara", "0.00");
         long course = publishedCourse("Intro", "0.00");

@@ -6,7 +6,9 @@ import com.edutrack.testing.ApiResponse;
 import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.Http;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,5 +137,62 @@ class RechargeCodesTest extends WalletApiTest {
         assertThat(oldest.get("redeemed_by").get("id").asLong()).isEqualTo(sara.id());
         assertThat(oldest.get("redeemed_by").get("full_name").asString()).isEqualTo("Sara Tester");
         assertThat(oldest.get("redeemed_at").isNull()).isFalse();
+    }
+
+    @Test
+    void amountIsTakenAsAStringOrANumberAndKeptWithTwoPlaces() {
+        for (String amount : List.of("12.5", "\"12.5\"", "\"12.50\"")) {
+            ApiResponse response = create("{\"amount\": " + amount + ", \"count\": 1}");
+            assertThat(response.status()).as(amount + ": " + response.body()).isEqualTo(201);
+            assertThat(response.json().get("results").get(0).get("amount").asString()).as(amount).isEqualTo("12.50");
+        }
+        assertThat(jdbc.queryForList("SELECT amount::text FROM recharge_codes", String.class)).containsOnly("12.50");
+    }
+
+    @Test
+    void amountBeyondTheColumnIsAFieldErrorInDrfWords() {
+        ApiResponse total = create("{\"amount\": \"1234567890.123\", \"count\": 1}");
+        assertThat(total.status()).isEqualTo(400);
+        assertThat(total.body()).isEqualTo("{\"amount\":[\"Ensure that there are no more than 12 digits in total.\"]}");
+        ApiResponse whole = create("{\"amount\": 12345678901, \"count\": 1}");
+        assertThat(whole.status()).isEqualTo(400);
+        assertThat(whole.body()).isEqualTo("{\"amount\":[\"Ensure that there are no more than 10 digits before the decimal point.\"]}");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM recharge_codes", Integer.class)).isZero();
+    }
+
+    @Test
+    void aBadAmountIsReportedWithABadCount() {
+        ApiResponse response = create("{\"amount\": \"0.00\", \"count\": 501}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("amount").get(0).asString()).isEqualTo("Ensure this value is greater than or equal to 0.01.");
+        assertThat(response.json().get("count").get(0).asString()).isEqualTo("Ensure this value is less than or equal to 500.");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM recharge_codes", Integer.class)).isZero();
+    }
+
+    @Test
+    void aFractionalOrOverflowingCountIsAFieldError() {
+        // 2.5 used to make two codes; numbers past the 32-bit range used to be a JSON parse error.
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("2.5", "A valid integer is required.");
+        refused.put("\"2.5\"", "A valid integer is required.");
+        refused.put("2147483648", "Ensure this value is less than or equal to 500.");
+        refused.put("99999999999999999999", "Ensure this value is less than or equal to 500.");
+        refused.put("-99999999999999999999", "Ensure this value is greater than or equal to 1.");
+        refused.forEach((count, message) -> {
+            ApiResponse response = create("{\"amount\": \"10.00\", \"count\": " + count + "}");
+            assertThat(response.status()).as(count + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(count).isEqualTo("{\"count\":[\"" + message + "\"]}");
+        });
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM recharge_codes", Integer.class)).isZero();
+    }
+
+    @Test
+    void aWholeNumberCountIsTakenInAnyJsonForm() {
+        // As DRF's IntegerField: "3" and 3.0 are whole numbers.
+        for (String count : List.of("\"3\"", "3.0")) {
+            ApiResponse response = create("{\"amount\": \"10.00\", \"count\": " + count + "}");
+            assertThat(response.status()).as(count + ": " + response.body()).isEqualTo(201);
+            assertThat(response.json().get("count").asInt()).isEqualTo(3);
+        }
     }
 }

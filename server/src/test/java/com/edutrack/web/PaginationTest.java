@@ -92,8 +92,18 @@ class PaginationTest extends ApiTest {
     }
 
     @Test
+    void pageSizeOfTenOrMoreDigitsIsCappedAtTwoHundred() {
+        // It does not fit the generated int parameter, yet it is as large a value as 500.
+        for (String size : List.of("99999999999", "99999999999999999999", "0000000000300")) {
+            JsonNode body = http.get("/api/accounts/subjects/?page_size=" + size).json();
+            assertThat(body.get("results")).as("page_size=" + size).hasSize(200);
+        }
+        assertThat(http.get("/api/accounts/subjects/?page_size=00000000000000000007").json().get("results")).hasSize(7);
+    }
+
+    @Test
     void badPageSizeFallsBackToFifty() {
-        for (String size : List.of("abc", "0", "-3", "", "2.5", "99999999999999999999")) {
+        for (String size : List.of("abc", "0", "-3", "", "2.5", "-99999999999")) {
             JsonNode body = http.get("/api/accounts/subjects/?page_size=" + size).json();
             assertThat(body.get("results")).as("page_size=" + size).hasSize(50);
         }
