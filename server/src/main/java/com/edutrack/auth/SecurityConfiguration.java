@@ -68,12 +68,12 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     /**
      * Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane; one hash
-     * at a time per processor.
+     * at a time per processor unless {@code EDUTRACK_HASH_SLOTS} says otherwise.
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(@Value("${edutrack.password-hashing.slots:0}") int slots) {
         return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
-                Runtime.getRuntime().availableProcessors());
+                slots > 0 ? slots : Runtime.getRuntime().availableProcessors());
     }
 
     @Override
