@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,10 +29,10 @@ public class LoginThrottle {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public LoginThrottle(AuthMapper attempts, Clock clock, PlatformTransactionManager transactions) {
+    public LoginThrottle(AuthMapper attempts, Clock clock, TransactionTemplate transaction) {
         this.attempts = attempts;
         this.clock = clock;
-        this.transaction = new TransactionTemplate(transactions);
+        this.transaction = transaction;
     }
 
     /**

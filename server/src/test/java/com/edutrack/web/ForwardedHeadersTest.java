@@ -93,6 +93,19 @@ class ForwardedHeadersTest extends ApiTest {
     }
 
     @Test
+    void fromATrustedProxyTheRegistrationThrottleCountsTheForwardedClient() {
+        jdbc.update("INSERT INTO registration_attempts (client_address) SELECT '203.0.113.7' FROM generate_series(1, 10)");
+        String body = "{\"email\": \"nour@edutrack.test\", \"password\": \"Tulip-garden-2026\", \"first_name\": \"Nour\", "
+                + "\"last_name\": \"Samir\", \"phone\": \"+201000000000\"}";
+
+        ApiResponse throttled = proxied.with("x-forwarded-for", "203.0.113.7").post("/api/accounts/student/register/", body);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isPresent();
+        assertThat(proxied.with("x-forwarded-for", "203.0.113.8").post("/api/accounts/student/register/", body).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void fromATrustedProxyPageLinksCarryThePublicSchemeAndHost() {
         assertThat(nextLink(throughNextJs(proxied, "203.0.113.7", "https", "edutrack.example", "443")))
                 .isEqualTo("https://edutrack.example/api/accounts/subjects/?page=2");
