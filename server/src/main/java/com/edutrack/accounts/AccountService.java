@@ -36,10 +36,11 @@ public class AccountService {
     private final PasswordEncoder passwords;
     private final LoginService logins;
     private final TransactionTemplate transactions;
+    private final RegistrationThrottle registrations;
 
     public AccountService(UserMapper users, TeacherMapper teachers, AssistantMapper assistants, SubjectMapper subjects,
                           PasswordRules passwordRules, PasswordEncoder passwords, LoginService logins,
-                          TransactionTemplate transactions) {
+                          TransactionTemplate transactions, RegistrationThrottle registrations) {
         this.users = users;
         this.teachers = teachers;
         this.assistants = assistants;
@@ -48,14 +49,17 @@ public class AccountService {
         this.passwords = passwords;
         this.logins = logins;
         this.transactions = transactions;
+        this.registrations = registrations;
     }
 
-    public User registerStudent(AccountInput account, String parentPhone, String grade) {
+    /** A new student; a registration that passes validation counts against its client address's throttle. */
+    public User registerStudent(AccountInput account, String parentPhone, String grade, String clientAddress) {
         FieldErrors errors = new FieldErrors();
         AccountInput checked = checked(account, errors);
         String parent = optionalText("parent_phone", parentPhone, errors);
         String studentGrade = optionalText("grade", grade, errors);
         errors.throwIfAny();
+        registrations.attempt(clientAddress);
         long id = create(checked, Role.STUDENT, userId -> users.insertStudentProfile(userId, parent, studentGrade));
         return users.findUser(id);
     }

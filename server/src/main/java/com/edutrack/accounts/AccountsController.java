@@ -18,6 +18,7 @@ import com.edutrack.auth.Authentication;
 import com.edutrack.auth.Role;
 import com.edutrack.web.PageRequest;
 import com.edutrack.web.Pagination;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,11 +29,14 @@ public class AccountsController implements AccountsApi {
     private final AccountService accounts;
     private final AccountDirectory directory;
     private final Pagination pagination;
+    private final HttpServletRequest request;
 
-    public AccountsController(AccountService accounts, AccountDirectory directory, Pagination pagination) {
+    public AccountsController(AccountService accounts, AccountDirectory directory, Pagination pagination,
+                              HttpServletRequest request) {
         this.accounts = accounts;
         this.directory = directory;
         this.pagination = pagination;
+        this.request = request;
     }
 
     @Override
@@ -40,7 +44,7 @@ public class AccountsController implements AccountsApi {
     public ResponseEntity<User> registerStudent(StudentRegistration body) {
         AccountInput account = new AccountInput(body.getEmail(), body.getPassword(), body.getFirstName(),
                 body.getLastName(), body.getPhone());
-        return created(accounts.registerStudent(account, body.getParentPhone(), body.getGrade()));
+        return created(accounts.registerStudent(account, body.getParentPhone(), body.getGrade(), request.getRemoteAddr()));
     }
 
     @Override

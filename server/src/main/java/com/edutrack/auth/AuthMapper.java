@@ -16,7 +16,7 @@ public interface AuthMapper {
     record Status(String role, boolean active) {
     }
 
-    /** Failed logins in the last minute, for one email and for one client address. */
+    /** Failed (or still unchecked) logins in the last minute, for one email and for one client address. */
     record RecentFailures(int byEmail, Instant oldestByEmail, int byAddress, Instant oldestByAddress) {
     }
 
@@ -24,7 +24,16 @@ public interface AuthMapper {
 
     Status findStatus(@Param("id") long id);
 
-    void recordFailure(@Param("email") String email, @Param("address") String address);
+    /** Held until the transaction ends: attempts from one client address are counted one at a time. */
+    int lockAttemptsOfAddress(@Param("address") String address);
+
+    /** Held until the transaction ends: attempts for one email are counted one at a time. */
+    int lockAttemptsOfEmail(@Param("email") String email);
+
+    /** A login attempt, counted as a failure until forgotten; its id. */
+    long recordAttempt(@Param("email") String email, @Param("address") String address);
+
+    void forgetAttempt(@Param("id") long id);
 
     RecentFailures recentFailures(@Param("email") String email, @Param("address") String address,
                                   @Param("since") Instant since);

@@ -30,7 +30,10 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
 
-    /** Request attribute set when the caller authenticated with a Bearer header (no CSRF check then). */
+    /**
+     * Request attribute set when a valid Bearer token authenticated the caller (no CSRF check then). A
+     * Bearer header that authenticates no one sets nothing: it must not switch off the cookie check.
+     */
     public static final String BEARER = AuthenticationFilter.class.getName() + ".bearer";
 
     private final Tokens tokens;
@@ -49,8 +52,9 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         Optional<String> bearer = bearer(request);
         Optional<String> token = bearer.isPresent() ? bearer : cookie(request, AuthCookies.ACCESS);
         if (token.isPresent()) {
+            boolean authenticated;
             try {
-                authenticate(request, token.get());
+                authenticated = authenticate(request, token.get());
             } catch (RuntimeException e) {
                 // Outside Spring MVC, so ApiExceptionHandler never sees it: the container would answer 500.
                 if (!ApiExceptionHandler.isDatabaseUnavailable(e)) {
@@ -60,7 +64,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
                 errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), ErrorBodies.detail(ErrorBodies.UNAVAILABLE));
                 return;
             }
-            if (bearer.isPresent()) {
+            if (bearer.isPresent() && authenticated) {
                 request.setAttribute(BEARER, Boolean.TRUE);
             }
         }
@@ -71,26 +75,28 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private void authenticate(HttpServletRequest request, String token) {
+    /** Whether the token authenticated an active user; otherwise the reason is kept for the 401. */
+    private boolean authenticate(HttpServletRequest request, String token) {
         Optional<Tokens.Access> access = tokens.readAccess(token);
         if (access.isEmpty()) {
             request.setAttribute(Authentication.FAILURE,
                     ErrorBodies.detail("Given token not valid for any token type", "token_not_valid"));
-            return;
+            return false;
         }
         AuthMapper.Status status = accounts.findStatus(access.get().userId());
         if (status == null) {
             request.setAttribute(Authentication.FAILURE,
                     ErrorBodies.detail("User not found", "user_not_found"));
-            return;
+            return false;
         }
         if (!status.active()) {
             request.setAttribute(Authentication.FAILURE, ErrorBodies.detail("User is inactive", "user_inactive"));
-            return;
+            return false;
         }
         CurrentUser user = new CurrentUser(access.get().userId(), Role.of(status.role()));
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        return true;
     }
 
     private static Optional<String> bearer(HttpServletRequest request) {

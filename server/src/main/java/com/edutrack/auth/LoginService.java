@@ -40,13 +40,19 @@ public class LoginService {
     }
 
     public Issued login(String email, String password, String clientAddress) {
-        throttle.check(email, clientAddress);
+        long attempt = throttle.attempt(email, clientAddress);
         AuthMapper.Credentials account = accounts.findCredentials(email);
-        boolean matches = passwords.matches(password, account == null ? decoyHash : account.passwordHash());
+        boolean matches;
+        try {
+            matches = passwords.matches(password, account == null ? decoyHash : account.passwordHash());
+        } catch (RuntimeException e) {
+            throttle.forget(attempt);
+            throw e;
+        }
         if (account == null || !matches) {
-            throttle.recordFailure(email, clientAddress);
             throw new ApiException(HttpStatus.UNAUTHORIZED, ErrorBodies.detail(BAD_CREDENTIALS));
         }
+        throttle.forget(attempt);
         if (!account.active()) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorBodies.detail(INACTIVE));
         }

@@ -4,6 +4,7 @@ import com.edutrack.web.CrossOrigin;
 import com.edutrack.web.CsrfOriginFilter;
 import com.edutrack.web.ErrorBodies;
 import com.edutrack.web.ErrorResponseWriter;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -68,12 +69,14 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     /**
      * Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane; one hash
-     * at a time per processor.
+     * at a time per processor unless {@code EDUTRACK_HASH_SLOTS} says otherwise, with a bounded queue.
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(@Value("${edutrack.password-hashing.slots:0}") int slots,
+                                    @Value("${edutrack.password-hashing.queue:64}") int queue,
+                                    @Value("${edutrack.password-hashing.max-wait-ms:5000}") long maxWaitMs) {
         return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
-                Runtime.getRuntime().availableProcessors());
+                slots > 0 ? slots : Runtime.getRuntime().availableProcessors(), queue, Duration.ofMillis(maxWaitMs));
     }
 
     @Override

@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Django's CSRF origin check for cookie-authenticated unsafe requests (product-spec section 3): the
- * {@code Origin}, or else the origin of the {@code Referer}, must be a trusted origin. Requests
- * authenticated by a Bearer header, and requests with neither header (non-browser clients), pass.
+ * {@code Origin}, or else the origin of the {@code Referer}, must be a trusted origin. Requests that a
+ * valid Bearer token authenticated, and requests with neither header (non-browser clients), pass; a
+ * Bearer header that authenticates no one does not spare a cookie-carrying request the check.
  */
 public class CsrfOriginFilter extends OncePerRequestFilter {
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.edutrack.testing.ApiResponse;
 import com.edutrack.testing.ApiTest;
+import com.edutrack.testing.Concurrently;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,5 +216,29 @@ class RegisterStudentTest extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM users WHERE lower(email) = 'race@edutrack.test'", Long.class))
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM student_profiles", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void parallelRegistrationsFromOneAddressGetTenAMinuteAndTheRestAreThrottled() throws Exception {
+        List<ApiResponse> answers = Concurrently.send(20, i -> register(json(account("student" + i + "@edutrack.test"))));
+
+        assertThat(Concurrently.statusCount(answers, 201)).isEqualTo(RegistrationThrottle.PER_ADDRESS);
+        assertThat(Concurrently.statusCount(answers, 429)).isEqualTo(20 - RegistrationThrottle.PER_ADDRESS);
+        for (ApiResponse throttled : answers.stream().filter(a -> a.status() == 429).toList()) {
+            long retryAfter = Long.parseLong(throttled.header("Retry-After").orElseThrow());
+            assertThat(retryAfter).isBetween(1L, 60L);
+            assertThat(throttled.json().get("detail").asString())
+                    .isEqualTo("Request was throttled. Expected available in " + retryAfter + " seconds.");
+        }
+        assertThat(users()).isEqualTo(1 + RegistrationThrottle.PER_ADDRESS);
+    }
+
+    @Test
+    void theRegistrationThrottleLiftsWhenTheMinuteHasPassed() {
+        jdbc.update("INSERT INTO registration_attempts (client_address) SELECT '127.0.0.1' FROM generate_series(1, 10)");
+        jdbc.update("INSERT INTO registration_attempts (client_address) SELECT '0:0:0:0:0:0:0:1' FROM generate_series(1, 10)");
+        assertThat(register(json(account("sara@edutrack.test"))).status()).isEqualTo(429);
+        jdbc.update("UPDATE registration_attempts SET attempted_at = attempted_at - interval '61 seconds'");
+        assertThat(register(json(account("sara@edutrack.test"))).status()).isEqualTo(201);
     }
 }

@@ -1,9 +1,13 @@
 package com.edutrack.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.edutrack.testing.Concurrently;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,7 +46,7 @@ class BoundedPasswordEncoderTest {
     @Test
     void noMoreHashesRunAtOnceThanItsSlotsAndEveryAnswerIsTheWrappedEncoders() throws Exception {
         SlowHashes hashes = new SlowHashes();
-        PasswordEncoder bounded = new BoundedPasswordEncoder(hashes, 2);
+        PasswordEncoder bounded = new BoundedPasswordEncoder(hashes, 2, 16, Duration.ofSeconds(30));
 
         List<String> answers = Concurrently.send(16, i -> i % 2 == 0
                 ? bounded.encode("secret-" + i)
@@ -52,5 +56,62 @@ class BoundedPasswordEncoderTest {
         for (int i = 0; i < answers.size(); i++) {
             assertThat(answers.get(i)).isEqualTo(i % 2 == 0 ? "hashed:secret-" + i : "true");
         }
+    }
+
+    /** A hash that runs until released, so slots and queue places stay taken while the test looks. */
+    private static final class HeldHashes implements PasswordEncoder {
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch started = new CountDownLatch(1);
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "hashed:" + rawPassword;
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            return encodedPassword.equals(encode(rawPassword));
+        }
+    }
+
+    @Test
+    void aHashThatFindsTheQueueFullIsRefusedAtOnce() throws Exception {
+        HeldHashes hashes = new HeldHashes();
+        PasswordEncoder bounded = new BoundedPasswordEncoder(hashes, 1, 0, Duration.ofMinutes(10));
+        CompletableFuture<String> holding = CompletableFuture.supplyAsync(() -> bounded.encode("first"));
+        hashes.started.await();
+
+        // No queue place and a ten-minute wait bound: it is refused without waiting.
+        assertThatThrownBy(() -> bounded.encode("second")).isInstanceOf(BoundedPasswordEncoder.HashingBusy.class);
+
+        hashes.release.countDown();
+        assertThat(holding.get()).isEqualTo("hashed:first");
+        assertThat(bounded.encode("third")).isEqualTo("hashed:third");
+    }
+
+    @Test
+    void aHashThatWaitsPastTheBoundIsRefused() throws Exception {
+        HeldHashes hashes = new HeldHashes();
+        PasswordEncoder bounded = new BoundedPasswordEncoder(hashes, 1, 8, Duration.ofMillis(50));
+        CompletableFuture<String> holding = CompletableFuture.supplyAsync(() -> bounded.encode("first"));
+        hashes.started.await();
+
+        assertThatThrownBy(() -> bounded.matches("second", "hashed:second"))
+                .isInstanceOf(BoundedPasswordEncoder.HashingBusy.class)
+                .satisfies(e -> {
+                    BoundedPasswordEncoder.HashingBusy busy = (BoundedPasswordEncoder.HashingBusy) e;
+                    assertThat(busy.status().value()).isEqualTo(503);
+                    assertThat(busy.body()).containsEntry("detail", "Service temporarily unavailable.");
+                    assertThat(busy.headers().getFirst("Retry-After")).isEqualTo("1");
+                });
+
+        hashes.release.countDown();
+        assertThat(holding.get()).isEqualTo("hashed:first");
     }
 }

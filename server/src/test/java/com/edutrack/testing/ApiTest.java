@@ -50,7 +50,7 @@ public abstract class ApiTest {
     void startClean() {
         jdbc.execute("""
                 TRUNCATE subjects, courses, lectures, enrollments, purchases, ledger_entries, recharge_codes,
-                         refresh_token_families, refresh_token_blacklist, login_failures, idempotency_keys,
+                         refresh_token_families, refresh_token_blacklist, login_failures, registration_attempts, idempotency_keys,
                          teacher_profiles, assistant_profiles, student_profiles RESTART IDENTITY CASCADE""");
         jdbc.update("DELETE FROM users WHERE role <> 'siteowner'");
         http = new Http(port);

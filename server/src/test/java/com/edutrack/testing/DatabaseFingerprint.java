@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DatabaseFingerprint {
 
-    /** Rows a refused request writes on purpose: a failed login is counted to throttle the next ones. */
-    private static final Set<String> WRITTEN_BY_REFUSALS = Set.of("login_failures", "flyway_schema_history");
+    /** Rows a refused request writes on purpose: failed logins and registrations are counted to throttle the next ones. */
+    private static final Set<String> WRITTEN_BY_REFUSALS = Set.of("login_failures", "registration_attempts",
+            "flyway_schema_history");
 
     private final JdbcTemplate jdbc;
     private final String query;

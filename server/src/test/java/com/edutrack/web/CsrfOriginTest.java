@@ -69,6 +69,23 @@ class CsrfOriginTest extends ApiTest {
     }
 
     @Test
+    void aBearerHeaderThatAuthenticatesNoOneDoesNotSkipTheCheck() {
+        ApiResponse response = createSubject(owner.with("Authorization", "Bearer x").with("Origin", "https://evil.example"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("detail").asString()).isEqualTo(
+                "CSRF Failed: Origin checking failed - https://evil.example does not match any trusted origins.");
+        assertThat(subjects()).isZero();
+    }
+
+    @Test
+    void aBogusBearerDoesNotLetAnotherSiteLogACookieSessionOut() {
+        ApiResponse response = http.with("Cookie", "refresh_token=x").with("Authorization", "Bearer x")
+                .with("Origin", "https://evil.example").post("/api/accounts/logout/", null);
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("detail").asString()).startsWith("CSRF Failed: Origin checking failed");
+    }
+
+    @Test
     void refreshAndLogoutWithCookiesAreCheckedToo() {
         ApiResponse response = http.with("Cookie", "refresh_token=x").with("Origin", "https://evil.example")
                 .post("/api/accounts/logout/", null);
