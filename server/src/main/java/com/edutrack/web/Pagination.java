@@ -47,12 +47,11 @@ public class Pagination {
                       @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
         this.sessions = sessions;
         this.transactions = transactions;
-        int limit = maxStreams > 0 ? maxStreams : Math.max(1, poolSize / 2);
-        if (limit >= poolSize) {
-            throw new IllegalStateException("EDUTRACK_MAX_STREAMS (" + limit + ") must be below EDUTRACK_DB_POOL_SIZE ("
+        if (maxStreams >= poolSize) {
+            throw new IllegalStateException("EDUTRACK_MAX_STREAMS (" + maxStreams + ") must be below EDUTRACK_DB_POOL_SIZE ("
                     + poolSize + "), or streams could hold every database connection");
         }
-        this.streams = new Semaphore(limit);
+        this.streams = new Semaphore(maxStreams > 0 ? maxStreams : Math.max(1, poolSize / 2));
     }
 
     /**
