@@ -43,6 +43,9 @@ public interface AuthMapper {
     /** Locks the family row while a token of it is rotated; false when the family is unknown, expired or revoked. */
     boolean lockLiveFamily(@Param("id") UUID id);
 
+    /** Locks the family row whatever its state, for logout; false when there is no such family (any more). */
+    boolean lockFamily(@Param("id") UUID id);
+
     /** 1 when the token was blacklisted now, 0 when it already was: presented twice. */
     int blacklist(@Param("jti") UUID jti, @Param("family") UUID family, @Param("expiresAt") Instant expiresAt);
 

@@ -1,5 +1,6 @@
 package com.edutrack.auth;
 
+import com.edutrack.config.RetryingTransactions;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.ErrorBodies;
 import java.util.Optional;
@@ -7,7 +8,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Login, refresh-token rotation and logout (product-spec section 2). A login starts a token family;
@@ -28,14 +28,17 @@ public class LoginService {
     private final Tokens tokens;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final RetryingTransactions transactions;
     /** Checked against when the email is unknown, so both refusals take the time of one hash. */
     private final String decoyHash;
 
-    public LoginService(AuthMapper accounts, Tokens tokens, PasswordEncoder passwords, LoginThrottle throttle) {
+    public LoginService(AuthMapper accounts, Tokens tokens, PasswordEncoder passwords, LoginThrottle throttle,
+                        RetryingTransactions transactions) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.transactions = transactions;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -62,14 +65,20 @@ public class LoginService {
         return new Issued(account.id(), tokens.access(account.id(), Role.of(account.role())), tokens.sign(refresh));
     }
 
-    /** The next pair of the family, or empty when the token is not one that may be refreshed. */
-    @Transactional
+    /**
+     * The next pair of the family, or empty when the token is not one that may be refreshed. The family
+     * row is locked before anything else, as logout does: rotations and the logout of one login run one
+     * after the other.
+     */
     public Optional<Issued> refresh(String refreshToken) {
         Optional<Tokens.Refresh> presented = tokens.readRefresh(refreshToken);
         if (presented.isEmpty()) {
             return Optional.empty();
         }
-        Tokens.Refresh token = presented.get();
+        return transactions.run(() -> rotate(presented.get()));
+    }
+
+    private Optional<Issued> rotate(Tokens.Refresh token) {
         if (!accounts.lockLiveFamily(token.family())) {
             return Optional.empty();
         }
@@ -87,13 +96,18 @@ public class LoginService {
         return Optional.of(new Issued(token.userId(), tokens.access(token.userId(), Role.of(status.role())), tokens.sign(next)));
     }
 
-    /** Ends the login the refresh token belongs to; nothing to do without a valid one. */
-    @Transactional
+    /**
+     * Ends the login the refresh token belongs to; nothing to do without a valid one. Like refresh, it
+     * locks the family row first: the blacklist insert's foreign-key check would otherwise hold the
+     * token's key while waiting for a refresh that holds the family row and inserts the same token.
+     */
     public void logout(String refreshToken) {
-        tokens.readRefresh(refreshToken).ifPresent(token -> {
-            accounts.blacklist(token.id(), token.family(), token.expiresAt());
-            accounts.revokeFamily(token.family());
-        });
+        tokens.readRefresh(refreshToken).ifPresent(token -> transactions.run(() -> {
+            if (accounts.lockFamily(token.family())) {
+                accounts.blacklist(token.id(), token.family(), token.expiresAt());
+                accounts.revokeFamily(token.family());
+            }
+        }));
     }
 
     /** Locks a deactivated user out: no refresh token of theirs works any more. */

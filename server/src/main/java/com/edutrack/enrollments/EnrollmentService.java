@@ -4,6 +4,7 @@ import com.edutrack.api.model.Enrollment;
 import com.edutrack.api.model.Enrollment.StatusEnum;
 import com.edutrack.auth.Authentication;
 import com.edutrack.auth.CurrentUser;
+import com.edutrack.config.RetryingTransactions;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.Listing;
 import java.util.List;
@@ -22,9 +23,11 @@ public class EnrollmentService {
     static final String ALREADY_APPROVED = "This enrollment is already approved.";
 
     private final EnrollmentMapper enrollments;
+    private final RetryingTransactions transactions;
 
-    public EnrollmentService(EnrollmentMapper enrollments) {
+    public EnrollmentService(EnrollmentMapper enrollments, RetryingTransactions transactions) {
         this.enrollments = enrollments;
+        this.transactions = transactions;
     }
 
     /** The enrollments the caller may see, newest first. */
@@ -41,18 +44,24 @@ public class EnrollmentService {
         return enrollments.recentPending(Authentication.required(), limit);
     }
 
-    /** The database's unique key decides a race between two requests of one student, not a prior check. */
+    /**
+     * The database's unique key decides a race between two requests of one student, not a prior check;
+     * the insert waits for a buy of the same course to end, and a deadlock it may still lose is retried.
+     */
     public Enrollment enroll(long courseId) {
-        Long id;
-        try {
-            id = enrollments.enroll(Authentication.required(), courseId);
-        } catch (DuplicateKeyException e) {
-            throw ApiException.rule(ALREADY_ENROLLED);
-        }
-        if (id == null) {
-            throw ApiException.invalidPk("course_id", courseId);
-        }
-        return enrollments.find(id);
+        CurrentUser student = Authentication.required();
+        return transactions.run(() -> {
+            Long id;
+            try {
+                id = enrollments.enroll(student, courseId);
+            } catch (DuplicateKeyException e) {
+                throw ApiException.rule(ALREADY_ENROLLED);
+            }
+            if (id == null) {
+                throw ApiException.invalidPk("course_id", courseId);
+            }
+            return enrollments.find(id);
+        });
     }
 
     public Enrollment approve(long id) {

@@ -6,6 +6,7 @@ import com.edutrack.api.model.LedgerEntry;
 import com.edutrack.api.model.Purchase;
 import com.edutrack.auth.CurrentUser;
 import com.edutrack.auth.Role;
+import com.edutrack.config.RetryingTransactions;
 import com.edutrack.enrollments.EnrollmentMapper;
 import com.edutrack.wallet.PurchaseMapper.Course;
 import com.edutrack.wallet.PurchaseMapper.StoredResponse;
@@ -20,7 +21,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 @Service
@@ -33,12 +33,15 @@ public class PurchaseService {
     private final PurchaseMapper purchases;
     private final EnrollmentMapper enrollments;
     private final Wallet wallet;
+    private final RetryingTransactions transactions;
     private final JsonMapper json;
 
-    public PurchaseService(PurchaseMapper purchases, EnrollmentMapper enrollments, Wallet wallet, JsonMapper json) {
+    public PurchaseService(PurchaseMapper purchases, EnrollmentMapper enrollments, Wallet wallet,
+                           RetryingTransactions transactions, JsonMapper json) {
         this.purchases = purchases;
         this.enrollments = enrollments;
         this.wallet = wallet;
+        this.transactions = transactions;
         this.json = json;
     }
 
@@ -51,8 +54,11 @@ public class PurchaseService {
      * @param idempotencyKey null or blank for none; with a key, a 201 is stored with the purchase and
      *                       answered again to every retry of the same request
      */
-    @Transactional
     public ResponseEntity<BuyResult> buy(long studentId, long courseId, String idempotencyKey) {
+        return transactions.run(() -> buyLocked(studentId, courseId, idempotencyKey));
+    }
+
+    private ResponseEntity<BuyResult> buyLocked(long studentId, long courseId, String idempotencyKey) {
         BigDecimal balance = wallet.lock(studentId);
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return ResponseEntity.status(HttpStatus.CREATED).body(debitAndEnroll(studentId, courseId, balance));

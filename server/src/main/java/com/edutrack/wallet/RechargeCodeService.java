@@ -5,6 +5,7 @@ import com.edutrack.api.model.RechargeCode;
 import com.edutrack.api.model.RechargeCodeBatch;
 import com.edutrack.api.model.RechargeCodeCreate;
 import com.edutrack.api.model.RedeemResult;
+import com.edutrack.config.RetryingTransactions;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.Listing;
 import java.math.BigDecimal;
@@ -30,12 +31,14 @@ public class RechargeCodeService {
 
     private final RechargeCodeMapper codes;
     private final Wallet wallet;
+    private final RetryingTransactions transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public RechargeCodeService(RechargeCodeMapper codes, Wallet wallet, Clock clock) {
+    public RechargeCodeService(RechargeCodeMapper codes, Wallet wallet, RetryingTransactions transactions, Clock clock) {
         this.codes = codes;
         this.wallet = wallet;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -60,17 +63,23 @@ public class RechargeCodeService {
                 RechargeCodeMapper::all);
     }
 
-    /** Claims the code, then credits the wallet; a code that cannot be claimed changes nothing. */
-    @Transactional
+    /**
+     * Locks the wallet, claims the code, then credits the wallet; a code that cannot be claimed changes
+     * nothing. The wallet comes first like in every change of it: the claim's foreign key takes a
+     * key-share lock on the student's row, and taken before the wallet lock, two redeems of one
+     * student would each hold one and wait for the other.
+     */
     public RedeemResult redeem(String code, long studentId) {
         String normalized = code.toUpperCase(Locale.ROOT);
-        BigDecimal amount = codes.claim(normalized, studentId);
-        if (amount == null) {
-            throw ApiException.field("code", INVALID_CODE);
-        }
-        wallet.lock(studentId);
-        LedgerEntry entry = wallet.append(studentId, LedgerEntry.KindEnum.RECHARGE, amount, "code:" + normalized);
-        return new RedeemResult(entry.getBalanceAfter(), entry);
+        return transactions.run(() -> {
+            wallet.lock(studentId);
+            BigDecimal amount = codes.claim(normalized, studentId);
+            if (amount == null) {
+                throw ApiException.field("code", INVALID_CODE);
+            }
+            LedgerEntry entry = wallet.append(studentId, LedgerEntry.KindEnum.RECHARGE, amount, "code:" + normalized);
+            return new RedeemResult(entry.getBalanceAfter(), entry);
+        });
     }
 
     private Set<String> newCodes(int count) {

@@ -44,6 +44,18 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, ErrorBodies.detail(ErrorBodies.PERMISSION_DENIED));
     }
 
+    /** 503 {"detail": "Service temporarily unavailable."} with Retry-After: the server is busy, not broken. */
+    public static ApiException busy(long retryAfterSeconds) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorBodies.detail(ErrorBodies.UNAVAILABLE)) {
+            @Override
+            public HttpHeaders headers() {
+                HttpHeaders headers = new HttpHeaders();
+                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+                return headers;
+            }
+        };
+    }
+
     /** 400 {"error": message}: a business rule was broken. */
     public static ApiException rule(String message) {
         return new ApiException(HttpStatus.BAD_REQUEST, Map.of("error", message));

@@ -1,5 +1,6 @@
 package com.edutrack.web;
 
+import com.edutrack.config.RetryingTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -177,6 +178,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (RetryingTransactions.lostRace(e)) {
+            // Still a deadlock or serialization loser after the retries: busy, try again shortly.
+            log.warn("Lock race lost on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return apiException(ApiException.busy(1));
+        }
         if (isDatabaseUnavailable(e)) {
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
             return error(HttpStatus.SERVICE_UNAVAILABLE, ErrorBodies.detail(ErrorBodies.UNAVAILABLE));

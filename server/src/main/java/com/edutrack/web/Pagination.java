@@ -2,8 +2,10 @@ package com.edutrack.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import org.apache.ibatis.cursor.Cursor;
 import org.mybatis.spring.SqlSessionTemplate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,10 +36,22 @@ public class Pagination {
 
     private final SqlSessionTemplate sessions;
     private final PlatformTransactionManager transactions;
+    /**
+     * A stream keeps its connection until the client has read the last row, however slowly it reads:
+     * at most this many streams at once, so that slow readers never hold the whole pool.
+     */
+    private final Semaphore streams;
 
-    public Pagination(SqlSessionTemplate sessions, PlatformTransactionManager transactions) {
+    public Pagination(SqlSessionTemplate sessions, PlatformTransactionManager transactions,
+                      @Value("${edutrack.max-streams:0}") int maxStreams,
+                      @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
         this.sessions = sessions;
         this.transactions = transactions;
+        if (maxStreams >= poolSize) {
+            throw new IllegalStateException("EDUTRACK_MAX_STREAMS (" + maxStreams + ") must be below EDUTRACK_DB_POOL_SIZE ("
+                    + poolSize + "), or streams could hold every database connection");
+        }
+        this.streams = new Semaphore(maxStreams > 0 ? maxStreams : Math.max(1, poolSize / 2));
     }
 
     /**
@@ -66,19 +80,33 @@ public class Pagination {
     /**
      * Count and rows come from one read-only snapshot. The transaction stays open while the response
      * is written and ends when the stream closes, or when the request completes if writing never began.
+     * Past the limit of streams at once: 503 with Retry-After, at once, before taking a connection.
      */
     private <M, T> AllRows<T> allRows(Listing<M, T> listing) {
-        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
-        definition.setReadOnly(true);
-        definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        TransactionStatus transaction = transactions.getTransaction(definition);
+        if (!streams.tryAcquire()) {
+            throw ApiException.busy(1);
+        }
+        TransactionStatus transaction;
+        try {
+            DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+            definition.setReadOnly(true);
+            definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            transaction = transactions.getTransaction(definition);
+        } catch (RuntimeException e) {
+            streams.release();
+            throw e;
+        }
         try {
             M mapper = sessions.getMapper(listing.mapper());
             long count = listing.count().applyAsLong(mapper);
             Cursor<T> cursor = listing.all().apply(mapper);
             RowStream<T> rows = new RowStream<>(cursor, () -> {
-                if (!transaction.isCompleted()) {
-                    transactions.commit(transaction);
+                try {
+                    if (!transaction.isCompleted()) {
+                        transactions.commit(transaction);
+                    }
+                } finally {
+                    streams.release();
                 }
             });
             RequestContextHolder.currentRequestAttributes().registerDestructionCallback(
@@ -86,7 +114,11 @@ public class Pagination {
                     RequestAttributes.SCOPE_REQUEST);
             return new AllRows<>(count, rows);
         } catch (RuntimeException e) {
-            transactions.rollback(transaction);
+            try {
+                transactions.rollback(transaction);
+            } finally {
+                streams.release();
+            }
             throw e;
         }
     }

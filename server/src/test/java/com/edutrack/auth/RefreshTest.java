@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.edutrack.testing.ApiResponse;
 import com.edutrack.testing.ApiTest;
+import com.edutrack.testing.Concurrently;
 import com.edutrack.testing.Fixtures;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Refresh-token rotation, its blacklist and family revocation, and logout (product-spec section 2). */
 class RefreshTest extends ApiTest {
 
     private static final String REFRESH = "/api/accounts/token/refresh/";
+    private static final int RACE_ROUNDS = 200;
 
     /** The cookies of a fresh login: [access, refresh]. */
     private String[] login(Fixtures.Account account) {
@@ -111,5 +116,28 @@ class RefreshTest extends ApiTest {
         ApiResponse response = http.post("/api/accounts/logout/", null);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.setCookie("refresh_token")).isPresent();
+    }
+
+    @Test
+    void logoutRacingARefreshOfTheSameTokenEndsTheSession() throws Exception {
+        // Logout's blacklist insert took a key-share lock on the family row before its revoke, while a
+        // refresh locks the family row first and then inserts the same token: a deadlock, once a 500.
+        Fixtures.Account student = given.student("Rana", "0.00");
+        Map<String, Integer> answers = new TreeMap<>();
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            String refreshToken = given.refreshToken(student);
+            List<ApiResponse> responses = Concurrently.send(2, i -> i == 0
+                    ? http.with("Cookie", "refresh_token=" + refreshToken).post("/api/accounts/logout/", null)
+                    : refreshWithCookie(refreshToken));
+            answers.merge("logout " + responses.get(0).status(), 1, Integer::sum);
+            answers.merge("refresh " + responses.get(1).status(), 1, Integer::sum);
+            // Whichever ran first, the login is over: neither the presented token nor a rotated one refreshes.
+            assertRefused(refreshWithCookie(refreshToken));
+            responses.get(1).cookie("refresh_token").ifPresent(rotated -> assertRefused(refreshWithCookie(rotated.getValue())));
+        }
+        assertThat(answers.keySet()).as("answers: " + answers).isSubsetOf("logout 200", "refresh 200", "refresh 401");
+        assertThat(answers.get("logout 200")).isEqualTo(RACE_ROUNDS);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM refresh_token_families WHERE revoked_at IS NULL",
+                Long.class)).isZero();
     }
 }

@@ -165,7 +165,7 @@ class DatabaseFaultTest {
             lock.setAutoCommit(false);
             lock.createStatement().execute("SELECT 1 FROM student_profiles WHERE user_id = " + buyer.student().id() + " FOR UPDATE");
             buy = CompletableFuture.supplyAsync(buyer::buy);
-            String waiting = "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'";
+            String waiting = "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR NO KEY UPDATE%'";
             long started = System.nanoTime();
             while (buyer.database().queryForList(waiting, Integer.class).isEmpty()
                     && System.nanoTime() - started < 10_000_000_000L) {

@@ -3,6 +3,8 @@ package com.edutrack.testing;
 import com.edutrack.auth.Role;
 import com.edutrack.auth.Tokens;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +48,14 @@ public final class Fixtures {
     /** A client authenticated as the account by {@code Authorization: Bearer}. */
     public Http as(Account account) {
         return anonymous.with("Authorization", "Bearer " + tokens.access(account.id(), account.role()));
+    }
+
+    /** The refresh token of a new login of the account, as login would issue it, without the password's hashing. */
+    public String refreshToken(Account account) {
+        Tokens.Refresh refresh = tokens.nextRefresh(account.id(), UUID.randomUUID());
+        jdbc.update("INSERT INTO refresh_token_families (id, user_id, expires_at) VALUES (?, ?, ?)",
+                refresh.family(), account.id(), Timestamp.from(refresh.expiresAt()));
+        return tokens.sign(refresh);
     }
 
     public Account siteOwner() {

@@ -7,6 +7,8 @@ import com.edutrack.testing.Concurrently;
 import com.edutrack.testing.Fixtures.Account;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -96,5 +98,23 @@ class RedeemCodeTest extends WalletApiTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_entries", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT sum(wallet_balance)::text FROM student_profiles", String.class))
                 .isEqualTo("75.00");
+    }
+
+    @Test
+    void oneStudentRedeemingTwoCodesAtOnceGetsBothCredited() throws Exception {
+        // A claim takes a key-share lock on the student's row (redeemed_by), the wallet lock a row
+        // lock on it: two redeems taking them in opposite orders deadlock, and the loser used to answer 500.
+        Account sara = given.student("Sara", "0.00");
+        Map<Integer, Integer> answers = new TreeMap<>();
+        for (int round = 0; round < RACE_ROUNDS; round++) {
+            List<String> pair = List.of("RACE%05dA".formatted(round), "RACE%05dB".formatted(round));
+            pair.forEach(code -> code(code, "1.00", "1 day"));
+            for (ApiResponse response : Concurrently.send(2, i -> redeem(sara, pair.get(i)))) {
+                answers.merge(response.status(), 1, Integer::sum);
+            }
+        }
+        assertThat(answers).as("answers by status").containsExactly(Map.entry(200, 2 * RACE_ROUNDS));
+        assertThat(balance(sara)).isEqualTo(2 * RACE_ROUNDS + ".00");
+        assertThat(count("ledger_entries", sara)).isEqualTo(2 * RACE_ROUNDS);
     }
 }

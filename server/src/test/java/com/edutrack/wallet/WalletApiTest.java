@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 abstract class WalletApiTest extends ApiTest {
 
     protected static final String BUY = "/api/courses/purchases/buy/";
+    /** Rounds of a two-request race: enough for a lock-order fault to show in every run. */
+    protected static final int RACE_ROUNDS = 200;
 
     protected Account teacher;
     protected long subject;
