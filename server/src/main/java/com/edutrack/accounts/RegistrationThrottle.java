@@ -4,9 +4,6 @@ import com.edutrack.web.Throttled;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,11 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RegistrationThrottle {
 
-    private static final Logger log = LoggerFactory.getLogger(RegistrationThrottle.class);
-
     static final int PER_ADDRESS = 10;
-    static final Duration WINDOW = Duration.ofMinutes(1);
-    private static final int BATCH = 1000;
+    /** Attempts older than this count for nothing (ExpiredRowsCleanup deletes them). */
+    public static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final RegistrationMapper attempts;
     private final Clock clock;
@@ -47,18 +42,5 @@ public class RegistrationThrottle {
             }
             attempts.recordAttempt(address);
         });
-    }
-
-    /** Attempts older than the window count for nothing any more. */
-    @Scheduled(initialDelayString = "PT1M", fixedDelayString = "${edutrack.cleanup.interval:PT10M}")
-    public void deleteOldAttempts() {
-        try {
-            int deleted;
-            do {
-                deleted = attempts.deleteOldAttempts(clock.instant().minus(WINDOW), BATCH);
-            } while (deleted == BATCH);
-        } catch (RuntimeException e) {
-            log.warn("Clean-up of old registration attempts failed; it runs again later: {}", e.toString());
-        }
     }
 }

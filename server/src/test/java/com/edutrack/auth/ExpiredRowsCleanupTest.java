@@ -31,11 +31,15 @@ class ExpiredRowsCleanupTest extends ApiTest {
         jdbc.update("INSERT INTO login_failures (email, client_address, failed_at) "
                 + "SELECT 'a@b.c', '127.0.0.1', now() - interval '2 minutes' FROM generate_series(1, 1500)");
         jdbc.update("INSERT INTO login_failures (email, client_address) VALUES ('a@b.c', '127.0.0.1')");
+        jdbc.update("INSERT INTO registration_attempts (client_address, attempted_at) "
+                + "SELECT '127.0.0.1', now() - interval '2 minutes' FROM generate_series(1, 1500)");
+        jdbc.update("INSERT INTO registration_attempts (client_address) VALUES ('127.0.0.1')");
 
         cleanup.run();
 
         assertThat(count("refresh_token_families")).isEqualTo(1);
         assertThat(count("refresh_token_blacklist")).isEqualTo(1);
         assertThat(count("login_failures")).isEqualTo(1);
+        assertThat(count("registration_attempts")).isEqualTo(1);
     }
 }

@@ -54,7 +54,9 @@ public class StatementCounter implements Interceptor {
             return invocation.proceed();
         }
         MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
-        if (!statement.getId().startsWith(AUTHENTICATION)) {
+        // Scheduled clean-ups run on Spring's scheduling threads whenever they are due, not for a request.
+        boolean background = Thread.currentThread().getName().startsWith("scheduling-");
+        if (!statement.getId().startsWith(AUTHENTICATION) && !background) {
             statements.add(statement.getId());
         }
         inside.set(true);
