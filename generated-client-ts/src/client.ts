@@ -27,7 +27,7 @@ export interface EduTrackClientOptions {
     /**
      * On a 401 that a refresh can cure (an expired or invalid access token, or a request that
      * carried none, e.g. after the browser dropped the expired cookie), call
-     * `POST /api/accounts/token/refresh/` and retry the request once. Renewals are single-flight
+     * `POST /api/accounts/token/refresh/` and send the request again. Renewals are single-flight
      * across the tabs of the origin (see `session.ts`). Default: on unless `accessToken` is given,
      * since a refresh only renews the cookies of the browser (or cookie jar) that sent it.
      */
