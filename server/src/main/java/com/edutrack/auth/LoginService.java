@@ -1,5 +1,6 @@
 package com.edutrack.auth;
 
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.ErrorBodies;
 import java.util.Optional;
@@ -28,14 +29,17 @@ public class LoginService {
     private final Tokens tokens;
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
+    private final DomainMetrics metrics;
     /** Checked against when the email is unknown, so both refusals take the time of one hash. */
     private final String decoyHash;
 
-    public LoginService(AuthMapper accounts, Tokens tokens, PasswordEncoder passwords, LoginThrottle throttle) {
+    public LoginService(AuthMapper accounts, Tokens tokens, PasswordEncoder passwords, LoginThrottle throttle,
+                        DomainMetrics metrics) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
         this.throttle = throttle;
+        this.metrics = metrics;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -69,6 +73,7 @@ public class LoginService {
         }
         if (accounts.blacklist(token.id(), token.family(), token.expiresAt()) == 0) {
             accounts.revokeFamily(token.family());
+            metrics.reuseDetected();
             return Optional.empty();
         }
         AuthMapper.Status status = accounts.findStatus(token.userId());
@@ -78,6 +83,7 @@ public class LoginService {
         }
         Tokens.Refresh next = tokens.nextRefresh(token.userId(), token.family());
         accounts.extendFamily(token.family(), next.expiresAt());
+        metrics.refreshed();
         return Optional.of(new Issued(token.userId(), tokens.access(token.userId(), Role.of(status.role())), tokens.sign(next)));
     }
 

@@ -1,5 +1,6 @@
 package com.edutrack.auth;
 
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.web.CrossOrigin;
 import com.edutrack.web.CsrfOriginFilter;
 import com.edutrack.web.ErrorBodies;
@@ -36,12 +37,12 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ErrorResponseWriter errors, Tokens tokens,
-                                            AuthMapper accounts,
+                                            AuthMapper accounts, DomainMetrics metrics,
                                             @Value("${edutrack.csrf.trusted-origins}") List<String> trustedOrigins,
                                             @Value("${edutrack.cors.allowed-origins}") List<String> corsOrigins)
             throws Exception {
         http.addFilterBefore(CrossOrigin.filter(corsOrigins), CsrfFilter.class)
-                .addFilterBefore(new AuthenticationFilter(tokens, accounts, errors), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AuthenticationFilter(tokens, accounts, errors, metrics), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfOriginFilter(trustedOrigins, errors), AuthenticationFilter.class)
                 // Django's origin check below replaces Spring's token-based CSRF protection.
                 .csrf(csrf -> csrf.disable())

@@ -5,6 +5,7 @@ import com.edutrack.api.model.RechargeCode;
 import com.edutrack.api.model.RechargeCodeBatch;
 import com.edutrack.api.model.RechargeCodeCreate;
 import com.edutrack.api.model.RedeemResult;
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.Listing;
 import java.math.BigDecimal;
@@ -31,12 +32,14 @@ public class RechargeCodeService {
     private final RechargeCodeMapper codes;
     private final Wallet wallet;
     private final Clock clock;
+    private final DomainMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
-    public RechargeCodeService(RechargeCodeMapper codes, Wallet wallet, Clock clock) {
+    public RechargeCodeService(RechargeCodeMapper codes, Wallet wallet, Clock clock, DomainMetrics metrics) {
         this.codes = codes;
         this.wallet = wallet;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -72,6 +75,7 @@ public class RechargeCodeService {
         }
         wallet.lock(studentId);
         LedgerEntry entry = wallet.append(studentId, LedgerEntry.KindEnum.RECHARGE, amount, "code:" + normalized);
+        metrics.redeemed(amount);
         return new RedeemResult(entry.getBalanceAfter(), entry);
     }
 
