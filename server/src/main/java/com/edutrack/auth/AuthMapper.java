@@ -24,6 +24,9 @@ public interface AuthMapper {
 
     Status findStatus(@Param("id") long id);
 
+    /** Only while the row still holds {@code old}: a password changed meanwhile is not overwritten. */
+    void replacePasswordHash(@Param("id") long id, @Param("old") String old, @Param("hash") String hash);
+
     void recordFailure(@Param("email") String email, @Param("address") String address);
 
     RecentFailures recentFailures(@Param("email") String email, @Param("address") String address,

@@ -54,6 +54,10 @@ public class LoginService {
         if (!account.active()) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorBodies.detail(INACTIVE));
         }
+        if (passwords.upgradeEncoding(account.passwordHash())) {
+            // A Django hash of a migrated user: now that the password is known, it becomes ours.
+            accounts.replacePasswordHash(account.id(), account.passwordHash(), passwords.encode(password));
+        }
         UUID family = UUID.randomUUID();
         Tokens.Refresh refresh = tokens.nextRefresh(account.id(), family);
         accounts.insertFamily(family, account.id(), refresh.expiresAt());

@@ -68,13 +68,13 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane; one hash
-     * at a time per processor.
+     * Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane; Django's
+     * hashes of migrated users read too ({@link PasswordHashes}); one hash at a time per processor.
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
-                Runtime.getRuntime().availableProcessors());
+    PasswordEncoder passwordEncoder(@Value("${edutrack.passwords.django-pbkdf2-iterations}") int djangoIterations) {
+        return new BoundedPasswordEncoder(new PasswordHashes(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+                djangoIterations), Runtime.getRuntime().availableProcessors());
     }
 
     @Override
