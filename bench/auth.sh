@@ -31,16 +31,20 @@ django_hash='pbkdf2_sha256$1000000$totCoNhiaRUctDU6hN04a5$s6NCVuvU9dO46kGXTJ3ub9
 psql -q -c "INSERT INTO users (email, password_hash, role) VALUES
     ('argon2id@bench.test', (SELECT password_hash FROM users WHERE email = '$BENCH_OWNER'), 'student'),
     ('django@bench.test', '$django_hash', 'student')"
-wrong_median() {
-    local email=$1 t=()
-    for _ in $(seq 1 9); do
-        t+=("$(curl -s -o /dev/null -w '%{time_total}' -H 'Content-Type: application/json' \
-            -d "{\"email\": \"$email\", \"password\": \"Not-the-password-1\"}" "$BENCH_URL/api/accounts/login/")")
-    done
-    printf '%s\n' "${t[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[5] * 1000 }'
+# One refused login's seconds.
+refused() {
+    curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' \
+        -d "{\"email\": \"$1\", \"password\": \"Not-the-password-1\"}" "$BENCH_URL/api/accounts/login/"
 }
-echo "wrong password: median of 9 = $(wrong_median argon2id@bench.test) ms (Argon2id user)," \
-    "$(wrong_median django@bench.test) ms (Django pbkdf2_sha256 user), $(wrong_median nobody@bench.test) ms (unknown email)"
+# Interleaved, so a change of the machine's load falls on all three alike.
+for _ in $(seq 1 9); do
+    refused argon2id@bench.test >> "$data/refused-argon2id"
+    refused django@bench.test >> "$data/refused-django"
+    refused nobody@bench.test >> "$data/refused-unknown"
+done
+median_ms() { sort -n "$1" | awk '{ a[NR] = $1 } END { printf "%.1f", a[5] * 1000 }'; }
+echo "wrong password: median of 9 = $(median_ms "$data/refused-argon2id") ms (Argon2id user)," \
+    "$(median_ms "$data/refused-django") ms (Django pbkdf2_sha256 user), $(median_ms "$data/refused-unknown") ms (unknown email)"
 django_login=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'Content-Type: application/json' \
     -d '{"email": "django@bench.test", "password": "Correct-horse-42"}' "$BENCH_URL/api/accounts/login/")
 echo "Django user's first login: ${django_login% *} in $(awk -v s="${django_login#* }" 'BEGIN { printf "%.1f", s * 1000 }') ms;" \
