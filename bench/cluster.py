@@ -12,7 +12,7 @@ import socket
 import sys
 import time
 
-LINE = re.compile(r'^\S+ \[([^\]]+)\] \S+ (\S+)/(\S+) (-?\d+)/(-?\d+)/(-?\d+)/(-?\d+)/\+?(-?\d+) (-?\d+) \+?\d+ (\S{4}) '
+LINE = re.compile(r'^(\S+) \[([^\]]+)\] \S+ (\S+)/(\S+) (-?\d+)/(-?\d+)/(-?\d+)/(-?\d+)/\+?(-?\d+) (-?\d+) \+?\d+ (\S{4}) '
                   r'\S+ "([^"]*)" id=(\S*)$')
 
 
@@ -62,17 +62,21 @@ def analyse(log_path, events_path):
     events = {name: int(ms) for name, ms in (line.split() for line in open(events_path) if line.strip())}
     slack = 250  # ms: the log's and the script's clocks read at slightly different moments
     counts = {"requests": 0, "failed_in_flight": 0, "other_failures": 0, "answers_5xx_live": 0,
-              "routed_to_down": 0, "buys_201": 0, "client_aborts_at_end": 0}
+              "routed_to_down": 0, "buys_201": 0, "client_aborts_at_end": 0,
+              "dropped_at_kill": 0, "dropped_elsewhen": 0}
+    # Each client connection (wrk's): when its last logged request ended, and whether that one failed.
+    connections = {}
     created = []
     for line in open(log_path, errors="replace"):
         m = LINE.match(line.strip())
         if not m:
             continue
-        accepted, backend, server, _, _, _, _, total, code, flags, request, request_id = m.groups()
+        client, accepted, backend, server, _, _, _, _, total, code, flags, request, request_id = m.groups()
         start = epoch_ms(accepted)
         end = start + max(int(total), 0)
         code = int(code)
         counts["requests"] += 1
+        connections[client] = (end, False)
         if flags[0] == "C" and end >= events["end"] - slack:
             counts["client_aborts_at_end"] += 1  # wrk stopping: its open requests are dropped
             continue
@@ -86,6 +90,7 @@ def analyse(log_path, events_path):
             else:
                 counts["other_failures"] += 1
                 print("failure: " + line.strip(), file=sys.stderr)
+            connections[client] = (end, True)
         for name in ("a", "b"):
             down, up = events.get("down_" + name), events.get("up_" + name)
             if server == name and down and up and down + slack < start < up - slack:
@@ -94,6 +99,18 @@ def analyse(log_path, events_path):
         if code == 201 and request.startswith("POST /api/courses/purchases/buy/") and request_id.startswith("buy-"):
             counts["buys_201"] += 1
             created.append(request_id[len("buy-"):])
+    # A connection that stops before wrk does, its last request answered, was closed under wrk: the
+    # request it had sent next got no answer and is in no log line (wrk counts a read error). Those
+    # closed around the kill (from the longest a request waits, wrk's 10 s, before it, to the reroute
+    # budget after it) were in flight through the proxy when the instance died.
+    for client, (last_end, failed) in connections.items():
+        if failed or last_end >= events["end"] - 1000:
+            continue
+        if events["kill_a"] - 10000 <= last_end <= events["kill_a"] + 3000:
+            counts["dropped_at_kill"] += 1
+        else:
+            counts["dropped_elsewhen"] += 1
+            print(f"connection {client} closed under wrk after {last_end}", file=sys.stderr)
     for key, value in counts.items():
         print(f"{key}={value}")
     with open(log_path + ".created", "w") as out:

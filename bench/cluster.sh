@@ -17,7 +17,7 @@
 #     purchase, one debit and one approved enrollment; no (student, course) was bought twice;
 #   - a refresh token blacklisted through one instance is refused by the other, and the login throttle
 #     counts failures made on both.
-# It exits non-zero when a check fails. The last line is for tools:
+# It exits non-zero when a check fails (keeping its logs; KEEP_WORK=1 keeps them anyway). The last line is for tools:
 #   cluster: kills=2 failed_in_flight=N answers_5xx_live=N broken_invariants=N lost_purchases=N max_reroute_ms=N
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -57,7 +57,7 @@ cleanup() {
     if [ -f "$pgdata/postmaster.pid" ]; then
         runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1 || true
     fi
-    if [ "$status" != 0 ]; then
+    if [ "$status" != 0 ] || [ -n "${KEEP_WORK:-}" ]; then
         echo "logs kept in $work" >&2
     else
         rm -rf "$work"
@@ -227,10 +227,16 @@ echo "== HAProxy's log"
 declare -A seen=()
 while IFS='=' read -r key value; do seen[$key]=$value; done < <(python3 "$BENCH_DIR/cluster.py" analyse "$work/haproxy.log" "$work/events" 2> "$work/analyse.err")
 sed 's/^/  /' "$work/analyse.err" | head -20
-echo "requests logged: ${seen[requests]}; failed in flight on the killed instance: ${seen[failed_in_flight]};" \
-    "other failures: ${seen[other_failures]}; 5xx answered by an instance: ${seen[answers_5xx_live]};" \
-    "routed to a DOWN instance: ${seen[routed_to_down]}; dropped by wrk stopping: ${seen[client_aborts_at_end]}"
-echo "5xx the clients saw (wrk): $wrk_5xx"
+failed_in_flight=$(( seen[failed_in_flight] + seen[dropped_at_kill] ))
+echo "requests logged: ${seen[requests]}; failed in flight on the killed instance: ${seen[failed_in_flight]} answered 5xx by" \
+    "HAProxy, ${seen[dropped_at_kill]} on client connections closed at the kill without an answer (logged nowhere);" \
+    "other failures: ${seen[other_failures]} logged, ${seen[dropped_elsewhen]} connections closed at another time;" \
+    "5xx answered by an instance: ${seen[answers_5xx_live]}; routed to a DOWN instance: ${seen[routed_to_down]};" \
+    "cut off by wrk stopping: ${seen[client_aborts_at_end]}"
+wrk_errors=$(sed -n 's/^ *Socket errors: //p' "$work"/wrk-* | tr -dc '0-9 ,\n' | tr ',' '\n' | awk '{ n += $1 } END { print n + 0 }')
+echo "the clients (wrk) saw $wrk_5xx 5xx and $wrk_errors socket errors; the proxy's log accounts for" \
+    "$((failed_in_flight + seen[other_failures] + seen[dropped_elsewhen])) failed requests"
+[ "${seen[dropped_elsewhen]}" = 0 ] || fail "${seen[dropped_elsewhen]} client connections were closed away from the kill"
 [ "${seen[other_failures]}" = 0 ] || fail "${seen[other_failures]} requests failed that were not in flight on the killed instance"
 [ "${seen[answers_5xx_live]}" = 0 ] || fail "instances answered ${seen[answers_5xx_live]} 5xx"
 [ "${seen[routed_to_down]}" = 0 ] || fail "${seen[routed_to_down]} requests were routed to an instance marked DOWN"
@@ -298,7 +304,7 @@ grep -E '^(edutrack_|hikaricp_connections_(active|max|pending)|http_server_reque
 
 max_reroute=$(printf '%s\n' "${reroute_ms[@]}" | sort -n | tail -1)
 echo "command: bench/cluster.sh --scale $scale"
-echo "cluster: kills=2 failed_in_flight=${seen[failed_in_flight]} answers_5xx_live=${seen[answers_5xx_live]}" \
+echo "cluster: kills=2 failed_in_flight=$failed_in_flight answers_5xx_live=${seen[answers_5xx_live]}" \
     "broken_invariants=$broken lost_purchases=$lost max_reroute_ms=$max_reroute"
 if [ ${#failures[@]} -gt 0 ]; then
     echo "${#failures[@]} failures" >&2
