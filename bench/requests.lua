@@ -2,6 +2,9 @@
 -- and POSTs {"course_id": N} to the URL's path with that Bearer token. Threads take every
 -- Nth line from their own offset, so no line is sent twice. Without REQUESTS, every request is the
 -- command line's own (its URL and -H headers).
+-- With REQUEST_IDS set, each of those requests carries X-Request-ID "buy-N", N its line's number, so a
+-- log line of the proxy or the server names the (student, course) pair it was for.
+-- With BODY set (and no REQUESTS), every request POSTs that JSON body to the URL: a login, say.
 -- With STATUSES set, the answers are counted by status and done() prints one line
 -- "statuses: 200=N 503=M"; a request that got no answer (timeout, broken connection) is one of
 -- wrk's socket errors instead.
@@ -26,17 +29,28 @@ if os.getenv("REQUESTS") then
     end
 
     function request()
-        local line = lines[next_index]
+        local number = next_index
+        local line = lines[number]
         next_index = next_index + step
         if line == nil then
-            line = lines[1]
+            number, line = 1, lines[1]
         end
         local token, course = line:match("(%S+) (%S+)")
-        return wrk.format("POST", nil, {
+        local headers = {
             ["Authorization"] = "Bearer " .. token,
             ["Content-Type"] = "application/json",
-        }, '{"course_id": ' .. course .. '}')
+        }
+        if os.getenv("REQUEST_IDS") then
+            headers["X-Request-ID"] = "buy-" .. number
+        end
+        return wrk.format("POST", nil, headers, '{"course_id": ' .. course .. '}')
     end
+end
+
+if os.getenv("BODY") and not os.getenv("REQUESTS") then
+    wrk.method = "POST"
+    wrk.body = os.getenv("BODY")
+    wrk.headers["Content-Type"] = "application/json"
 end
 
 if os.getenv("STATUSES") then

@@ -7,6 +7,8 @@ import com.edutrack.api.model.LoginResponse;
 import com.edutrack.api.model.Message;
 import com.edutrack.api.model.RefreshRequest;
 import com.edutrack.api.model.User;
+import com.edutrack.config.DomainMetrics;
+import com.edutrack.config.DomainMetrics.LoginOutcome;
 import com.edutrack.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -22,19 +24,36 @@ public class AuthController implements AuthApi {
     private final AuthCookies cookies;
     private final UserMapper users;
     private final HttpServletRequest request;
+    private final DomainMetrics metrics;
 
-    public AuthController(LoginService logins, AuthCookies cookies, UserMapper users, HttpServletRequest request) {
+    public AuthController(LoginService logins, AuthCookies cookies, UserMapper users, HttpServletRequest request,
+                          DomainMetrics metrics) {
         this.logins = logins;
         this.cookies = cookies;
         this.users = users;
         this.request = request;
+        this.metrics = metrics;
     }
 
     @Override
     @Allowed(publicAccess = true)
     public ResponseEntity<LoginResponse> login(LoginRequest loginRequest) {
-        LoginService.Issued issued = logins.login(loginRequest.getEmail(), loginRequest.getPassword(),
-                request.getRemoteAddr());
+        LoginService.Issued issued;
+        try {
+            issued = logins.login(loginRequest.getEmail(), loginRequest.getPassword(), request.getRemoteAddr());
+        } catch (ApiException refused) {
+            LoginOutcome outcome = switch (refused.status()) {
+                case UNAUTHORIZED -> LoginOutcome.WRONG_PASSWORD;
+                case FORBIDDEN -> LoginOutcome.INACTIVE;
+                case TOO_MANY_REQUESTS -> LoginOutcome.THROTTLED;
+                default -> null; // a malformed body, or busy (503): no verdict on the password
+            };
+            if (outcome != null) {
+                metrics.login(outcome);
+            }
+            throw refused;
+        }
+        metrics.login(LoginOutcome.OK);
         return ResponseEntity.ok().headers(cookies.issue(issued.access(), issued.refresh()))
                 .body(new LoginResponse().message("Login successful").user(users.findUser(issued.userId())));
     }

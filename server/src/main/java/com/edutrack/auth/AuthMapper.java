@@ -24,6 +24,9 @@ public interface AuthMapper {
 
     Status findStatus(@Param("id") long id);
 
+    /** Only while the row still holds {@code old}: a password changed meanwhile is not overwritten. */
+    void replacePasswordHash(@Param("id") long id, @Param("old") String old, @Param("hash") String hash);
+
     /** Held until the transaction ends: attempts from one client address are counted one at a time. */
     int lockAttemptsOfAddress(@Param("address") String address);
 

@@ -1,5 +1,6 @@
 package com.edutrack.auth;
 
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.web.ApiExceptionHandler;
 import com.edutrack.web.ErrorBodies;
 import com.edutrack.web.ErrorResponseWriter;
@@ -39,11 +40,13 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     private final Tokens tokens;
     private final AuthMapper accounts;
     private final ErrorResponseWriter errors;
+    private final DomainMetrics metrics;
 
-    public AuthenticationFilter(Tokens tokens, AuthMapper accounts, ErrorResponseWriter errors) {
+    public AuthenticationFilter(Tokens tokens, AuthMapper accounts, ErrorResponseWriter errors, DomainMetrics metrics) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.errors = errors;
+        this.metrics = metrics;
     }
 
     @Override
@@ -61,6 +64,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
                     throw e;
                 }
                 log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                metrics.databaseUnavailable();
                 errors.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(), ErrorBodies.detail(ErrorBodies.UNAVAILABLE));
                 return;
             }

@@ -1,5 +1,6 @@
 package com.edutrack.auth;
 
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.config.RetryingTransactions;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.ErrorBodies;
@@ -29,16 +30,18 @@ public class LoginService {
     private final PasswordEncoder passwords;
     private final LoginThrottle throttle;
     private final RetryingTransactions transactions;
+    private final DomainMetrics metrics;
     /** Checked against when the email is unknown, so both refusals take the time of one hash. */
     private final String decoyHash;
 
     public LoginService(AuthMapper accounts, Tokens tokens, PasswordEncoder passwords, LoginThrottle throttle,
-                        RetryingTransactions transactions) {
+                        RetryingTransactions transactions, DomainMetrics metrics) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwords = passwords;
         this.throttle = throttle;
         this.transactions = transactions;
+        this.metrics = metrics;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -58,6 +61,10 @@ public class LoginService {
         throttle.forget(attempt);
         if (!account.active()) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorBodies.detail(INACTIVE));
+        }
+        if (passwords.upgradeEncoding(account.passwordHash())) {
+            // A Django hash of a migrated user: now that the password is known, it becomes ours.
+            accounts.replacePasswordHash(account.id(), account.passwordHash(), passwords.encode(password));
         }
         UUID family = UUID.randomUUID();
         Tokens.Refresh refresh = tokens.nextRefresh(account.id(), family);
@@ -84,6 +91,7 @@ public class LoginService {
         }
         if (accounts.blacklist(token.id(), token.family(), token.expiresAt()) == 0) {
             accounts.revokeFamily(token.family());
+            metrics.reuseDetected();
             return Optional.empty();
         }
         AuthMapper.Status status = accounts.findStatus(token.userId());
@@ -93,6 +101,7 @@ public class LoginService {
         }
         Tokens.Refresh next = tokens.nextRefresh(token.userId(), token.family());
         accounts.extendFamily(token.family(), next.expiresAt());
+        metrics.refreshed();
         return Optional.of(new Issued(token.userId(), tokens.access(token.userId(), Role.of(status.role())), tokens.sign(next)));
     }
 

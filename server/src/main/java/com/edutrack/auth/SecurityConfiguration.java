@@ -1,5 +1,6 @@
 package com.edutrack.auth;
 
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.web.CrossOrigin;
 import com.edutrack.web.CsrfOriginFilter;
 import com.edutrack.web.ErrorBodies;
@@ -37,12 +38,12 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ErrorResponseWriter errors, Tokens tokens,
-                                            AuthMapper accounts,
+                                            AuthMapper accounts, DomainMetrics metrics,
                                             @Value("${edutrack.csrf.trusted-origins}") List<String> trustedOrigins,
                                             @Value("${edutrack.cors.allowed-origins}") List<String> corsOrigins)
             throws Exception {
         http.addFilterBefore(CrossOrigin.filter(corsOrigins), CsrfFilter.class)
-                .addFilterBefore(new AuthenticationFilter(tokens, accounts, errors), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new AuthenticationFilter(tokens, accounts, errors, metrics), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new CsrfOriginFilter(trustedOrigins, errors), AuthenticationFilter.class)
                 // Django's origin check below replaces Spring's token-based CSRF protection.
                 .csrf(csrf -> csrf.disable())
@@ -68,14 +69,16 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane; one hash
-     * at a time per processor unless {@code EDUTRACK_HASH_SLOTS} says otherwise, with a bounded queue.
+     * Argon2id at OWASP's password-storage parameters: 19 MiB of memory, 2 iterations, 1 lane; Django's
+     * hashes of migrated users read too ({@link PasswordHashes}); one hash at a time per processor
+     * unless {@code EDUTRACK_HASH_SLOTS} says otherwise, with a bounded queue.
      */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${edutrack.password-hashing.slots:0}") int slots,
+    PasswordEncoder passwordEncoder(@Value("${edutrack.passwords.django-pbkdf2-iterations}") int djangoIterations,
+                                    @Value("${edutrack.password-hashing.slots:0}") int slots,
                                     @Value("${edutrack.password-hashing.queue:64}") int queue,
                                     @Value("${edutrack.password-hashing.max-wait-ms:5000}") long maxWaitMs) {
-        return new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+        return new BoundedPasswordEncoder(new PasswordHashes(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), djangoIterations),
                 slots > 0 ? slots : Runtime.getRuntime().availableProcessors(), queue, Duration.ofMillis(maxWaitMs));
     }
 

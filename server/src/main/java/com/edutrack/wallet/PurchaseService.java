@@ -6,6 +6,7 @@ import com.edutrack.api.model.LedgerEntry;
 import com.edutrack.api.model.Purchase;
 import com.edutrack.auth.CurrentUser;
 import com.edutrack.auth.Role;
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.config.RetryingTransactions;
 import com.edutrack.enrollments.EnrollmentMapper;
 import com.edutrack.wallet.PurchaseMapper.Course;
@@ -35,14 +36,16 @@ public class PurchaseService {
     private final Wallet wallet;
     private final RetryingTransactions transactions;
     private final JsonMapper json;
+    private final DomainMetrics metrics;
 
     public PurchaseService(PurchaseMapper purchases, EnrollmentMapper enrollments, Wallet wallet,
-                           RetryingTransactions transactions, JsonMapper json) {
+                           RetryingTransactions transactions, JsonMapper json, DomainMetrics metrics) {
         this.purchases = purchases;
         this.enrollments = enrollments;
         this.wallet = wallet;
         this.transactions = transactions;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /**
@@ -100,6 +103,7 @@ public class PurchaseService {
                 : wallet.append(studentId, LedgerEntry.KindEnum.PURCHASE, course.price().negate(), "course:" + courseId)
                         .getBalanceAfter();
         Enrollment enrollment = enrollments.find(purchases.approveEnrollment(studentId, courseId));
+        metrics.purchased(course.price());
         return new BuyResult(purchase, enrollment, balanceAfter);
     }
 

@@ -5,6 +5,7 @@ import com.edutrack.api.model.RechargeCode;
 import com.edutrack.api.model.RechargeCodeBatch;
 import com.edutrack.api.model.RechargeCodeCreate;
 import com.edutrack.api.model.RedeemResult;
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.config.RetryingTransactions;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.Listing;
@@ -33,13 +34,16 @@ public class RechargeCodeService {
     private final Wallet wallet;
     private final RetryingTransactions transactions;
     private final Clock clock;
+    private final DomainMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
-    public RechargeCodeService(RechargeCodeMapper codes, Wallet wallet, RetryingTransactions transactions, Clock clock) {
+    public RechargeCodeService(RechargeCodeMapper codes, Wallet wallet, RetryingTransactions transactions, Clock clock,
+                               DomainMetrics metrics) {
         this.codes = codes;
         this.wallet = wallet;
         this.transactions = transactions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** The amount and count were checked as the contract says; the expiry, which needs the clock, is checked here. */
@@ -78,6 +82,7 @@ public class RechargeCodeService {
                 throw ApiException.field("code", INVALID_CODE);
             }
             LedgerEntry entry = wallet.append(studentId, LedgerEntry.KindEnum.RECHARGE, amount, "code:" + normalized);
+            metrics.redeemed(amount);
             return new RedeemResult(entry.getBalanceAfter(), entry);
         });
     }

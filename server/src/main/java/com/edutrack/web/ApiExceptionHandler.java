@@ -1,5 +1,6 @@
 package com.edutrack.web;
 
+import com.edutrack.config.DomainMetrics;
 import com.edutrack.config.RetryingTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -50,6 +51,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final DomainMetrics metrics;
+
+    public ApiExceptionHandler(DomainMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> apiException(ApiException e) {
@@ -185,6 +192,7 @@ public class ApiExceptionHandler {
         }
         if (isDatabaseUnavailable(e)) {
             log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            metrics.databaseUnavailable();
             return error(HttpStatus.SERVICE_UNAVAILABLE, ErrorBodies.detail(ErrorBodies.UNAVAILABLE));
         }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);

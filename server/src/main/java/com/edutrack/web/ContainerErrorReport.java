@@ -52,6 +52,7 @@ public class ContainerErrorReport implements WebServerFactoryCustomizer<TomcatSe
             try {
                 response.setStatus(error.status().value());
                 SecurityHeaders.write(response);
+                response.setHeader(RequestId.HEADER, RequestId.of(request.getRequest()));
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 OutputStream out = response.getOutputStream();

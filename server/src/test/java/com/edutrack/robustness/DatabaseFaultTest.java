@@ -7,6 +7,7 @@ import com.edutrack.testing.Fixtures;
 import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.Http;
 import com.edutrack.testing.ServerInstance;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -78,6 +79,16 @@ class DatabaseFaultTest {
         }
     }
 
+    /** The 503s the server counted for operators (edutrack_database_unavailable_total). */
+    private static double unavailableCounted() {
+        return server.context().getBean(MeterRegistry.class).counter("edutrack.database.unavailable").count();
+    }
+
+    /** The purchases the server counted for operators (edutrack_purchases_count). */
+    private static long purchasesCounted() {
+        return server.context().getBean(MeterRegistry.class).summary("edutrack.purchases").count();
+    }
+
     /** A GET while the database is down: 503 in DRF's format, hardened, within the pool's wait plus a margin. */
     private static void assertUnavailableWithinThePoolTimeout(Http client, String path) {
         long started = System.nanoTime();
@@ -94,6 +105,7 @@ class DatabaseFaultTest {
     void whileTheDatabaseIsDownRequestsAnswer503QuicklyAndTheServerRecoversWithoutARestart() throws Exception {
         assertThat(http.get("/api/accounts/subjects/").status()).isEqualTo(200);
 
+        double counted = unavailableCounted();
         postgres.close();
         postgres = null;
         for (String path : List.of("/api/accounts/subjects/", "/api/accounts/public/teachers/")) {
@@ -101,6 +113,7 @@ class DatabaseFaultTest {
         }
         ApiResponse login = http.post("/api/accounts/login/", "{\"email\": \"owner@edutrack.test\", \"password\": \"x-y-z-1234\"}");
         assertThat(login.status()).isEqualTo(503);
+        assertThat(unavailableCounted() - counted).isEqualTo(3);
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503);
 
         long restarted = System.nanoTime();
@@ -123,12 +136,15 @@ class DatabaseFaultTest {
         Http owner = given.as(given.siteOwner());
         assertThat(owner.get("/api/accounts/me/").status()).isEqualTo(200);
 
+        double counted = unavailableCounted();
         postgres.close();
         postgres = null;
         for (String path : List.of("/api/accounts/me/", "/api/courses/")) {
             assertUnavailableWithinThePoolTimeout(owner, path);
         }
         assertThat(owner.post("/api/courses/purchases/buy/", "{\"course_id\": 1}").status()).isEqualTo(503);
+        // Answered by the authentication filter, outside Spring MVC: counted all the same.
+        assertThat(unavailableCounted() - counted).isEqualTo(3);
     }
 
     /** A student with 50.00 in the wallet and a published course of 20.00 to buy. */
@@ -192,8 +208,11 @@ class DatabaseFaultTest {
                 END $$ LANGUAGE plpgsql;
                 CREATE CONSTRAINT TRIGGER end_own_session AFTER INSERT ON purchases DEFERRABLE INITIALLY DEFERRED
                     FOR EACH ROW EXECUTE FUNCTION end_own_session()""");
+        long purchases = purchasesCounted();
         try {
             buyer.assertUnavailableAndNothingKept(buyer.buy());
+            // The purchase was inserted but never committed: not a purchase for the operators either.
+            assertThat(purchasesCounted()).isEqualTo(purchases);
         } finally {
             buyer.database().execute("DROP TRIGGER end_own_session ON purchases; DROP FUNCTION end_own_session()");
         }
