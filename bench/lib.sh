@@ -45,7 +45,8 @@ bench_cpu_ticks() {
         postmaster=$(head -1 "$BENCH_DATA/postgres/postmaster.pid")
     fi
     # The command name (field 2) may hold spaces: drop it, so utime..cstime are fields 13..16.
-    cat /proc/[0-9]*/stat 2>/dev/null | sed 's/^\([0-9]*\) (.*) /\1 /' | awk -v server="$BENCH_PID" -v pm="$postmaster" '
+    # A process may end between the glob and its read: cat then fails, which must not end the run.
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } | sed 's/^\([0-9]*\) (.*) /\1 /' | awk -v server="$BENCH_PID" -v pm="$postmaster" '
         $1 == server { s += $13 + $14 }
         $1 == pm || ($3 == pm && pm > 0) { p += $13 + $14 + $15 + $16 }
         END { printf "%d %d\n", s, p }'
