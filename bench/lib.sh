@@ -28,12 +28,15 @@ bench_require_wrk() {
     fi
 }
 
-# hey (Debian's package) sends GETs at a steady offered rate: -q is each worker's rate.
-bench_require_hey() {
-    if ! command -v hey >/dev/null; then
-        echo "installing hey" >&2
-        apt-get update -qq >/dev/null && apt-get install -y -qq hey >/dev/null
-    fi
+# bench_settle: waits (at most 30 s) until the server has used less than a tenth of a core for a second.
+bench_settle() {
+    local before after
+    for _ in $(seq 1 30); do
+        before=$(bench_cpu_ticks | cut -d' ' -f1)
+        sleep 1
+        after=$(bench_cpu_ticks | cut -d' ' -f1)
+        [ $(( (after - before) * 10 )) -lt "$(getconf CLK_TCK)" ] && return 0
+    done
 }
 
 # bench_cpu_ticks: "SERVER PG", the CPU clock ticks (user + system) used so far by the server's JVM
@@ -158,24 +161,6 @@ bench_wrk_summary() {
         /^paced: / { behind = " " $2 }
         END { printf "%-28s c=%-3d rps=%-9.0f p50_ms=%-8.2f p99_ms=%-8.2f errors=%d requests=%d%s\n",
                      name, c, rps, p50, p99, errors + 0, requests + 0, behind }
-    '
-}
-
-# bench_hey_summary NAME OFFERED_RPS < hey-output: one line
-# "NAME offered=R achieved=A p50_ms=X p99_ms=Y errors=E requests=N".
-bench_hey_summary() {
-    awk -v name="$1" -v offered="$2" '
-        /Requests\/sec:/ { rps = $2 }
-        / 50% in / { p50 = $3 * 1000 } / 99% in / { p99 = $3 * 1000 }
-        /^Status code distribution/ { section = "status"; next }
-        /^Error distribution/ { section = "errors"; next }
-        /^ *\[[0-9]+\]/ {
-            n = $0; sub(/^ *\[/, "", n); code = n; sub(/\].*/, "", code)
-            if (section == "status") { total += $2; if (code !~ /^2/) errors += $2 }
-            if (section == "errors") { total += code; errors += code }   # "[count] message"
-        }
-        END { printf "%-28s offered=%-6.0f achieved=%-6.0f p50_ms=%-8.2f p99_ms=%-8.2f errors=%d requests=%d\n",
-                     name, offered, rps, p50, p99, errors + 0, total + 0 }
     '
 }
 

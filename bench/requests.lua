@@ -8,10 +8,12 @@
 -- With LECTURES set, each line is "teacher_token course_id" and the request POSTs a new lecture to
 -- /api/courses/<course_id>/lectures/ instead.
 -- With RATE set (requests/s of the whole run), the requests follow a steady schedule instead of
--- following each answer: each thread sends its share at fixed intervals (wrk's delay()), so the
+-- following each answer: each thread sends its share at fixed intervals (wrk's delay()), the threads
+-- offset by a fraction of an interval, so the
 -- offered load does not fall when the server slows down, as long as a connection is free. done()
 -- prints "paced: behind=N", the requests sent later than one interval past their time because every
--- connection was still waiting; with behind=0 the latencies are those of the steady load.
+-- connection was still waiting; with behind=0 the latencies are those of the steady load. Without
+-- REQUESTS, the requests are the command line's own (its URL and -H headers), paced the same way.
 local lines = {}
 local next_index, step = 1, 1
 local threads = {}

@@ -25,7 +25,6 @@ done
 
 bench_build
 bench_require_wrk
-bench_require_hey
 command -v pgbench >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq postgresql-client >/dev/null; }
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -170,17 +169,22 @@ for c in 1 16 64; do
         "login" "$c" "$seconds" "$BENCH_URL/api/accounts/login/" "$BENCH_DIR/login.lua" | tee -a "$results"
 done
 
-echo "== steady load at half of each endpoint's peak (${seconds}s each): reads with hey (64 workers, -q per worker),"
-echo "   writes with wrk paced by bench/requests.lua (RATE, 64 connections, latency from each request's scheduled send)"
+# Every steady row is paced by bench/requests.lua (RATE): each of wrk's two threads sends its half of
+# the rate at even intervals, the threads offset by half an interval, over 64 connections. hey -q is
+# not used: each of its workers has its own ticker, all started together, so 64 workers send their
+# requests in bursts of 64 at once, and the latency measured is that of the bursts.
+echo "== steady load at half of each endpoint's peak (${seconds}s each, wrk paced by bench/requests.lua, 64 connections)"
 steady="$work/steady"
 : > "$steady"
+# The logins above leave hashes running for a few seconds after their rows end.
+bench_settle
 steady_get() {   # steady_get NAME URL HEADER
-    local rate workers=64
+    local rate
     rate=$(( $(peak "$1") / 2 ))
     [ "$rate" -gt 0 ] || rate=1
-    with_cpu bash -c 'source "$0"; hey -z "$1s" -c "$2" -q "$3" -t 10 -H "$4" "$5" | bench_hey_summary "$6" "$7"' "$BENCH_DIR/lib.sh" \
-        "$seconds" "$workers" "$(awk -v r="$rate" -v w="$workers" 'BEGIN { printf "%.3f", r / w }')" "$3" "$2" "$1" "$rate" \
-        | tee -a "$steady"
+    with_cpu env RATE="$rate" THREADS=2 bash -c 'source "$0"; wrk -t2 -c64 -d"$1s" --timeout 10s --latency -H "$2" -s "$3" "$4" \
+        | bench_wrk_summary "$5" 64' "$BENCH_DIR/lib.sh" "$seconds" "$3" "$BENCH_DIR/requests.lua" "$2" "$1" \
+        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
 }
 steady_post() {   # steady_post NAME URL FILE
     local rate
