@@ -28,6 +28,42 @@ bench_require_wrk() {
     fi
 }
 
+# bench_settle: waits (at most 30 s) until the server has used less than a tenth of a core for a second.
+bench_settle() {
+    local before after
+    for _ in $(seq 1 30); do
+        before=$(bench_cpu_ticks | cut -d' ' -f1)
+        sleep 1
+        after=$(bench_cpu_ticks | cut -d' ' -f1)
+        [ $(( (after - before) * 10 )) -lt "$(getconf CLK_TCK)" ] && return 0
+    done
+}
+
+# bench_cpu_ticks: "SERVER PG", the CPU clock ticks (user + system) used so far by the server's JVM
+# and by the embedded PostgreSQL: its postmaster, its live backends, and the backends that ended
+# (counted in the postmaster's cutime/cstime once reaped). PG is 0 when BENCH_DB_PORT is set.
+bench_cpu_ticks() {
+    local postmaster=0
+    if [ -z "${BENCH_DB_PORT:-}" ] && [ -f "$BENCH_DATA/postgres/postmaster.pid" ]; then
+        postmaster=$(head -1 "$BENCH_DATA/postgres/postmaster.pid")
+    fi
+    # The command name (field 2) may hold spaces: drop it, so utime..cstime are fields 13..16.
+    # A process may end between the glob and its read: cat then fails, which must not end the run.
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } | sed 's/^\([0-9]*\) (.*) /\1 /' | awk -v server="$BENCH_PID" -v pm="$postmaster" '
+        $1 == server { s += $13 + $14 }
+        $1 == pm || ($3 == pm && pm > 0) { p += $13 + $14 + $15 + $16 }
+        END { printf "%d %d\n", s, p }'
+}
+
+# bench_cpu_per_request BEFORE AFTER REQUESTS: "server_cpu_ms=X pg_cpu_ms=Y" per request between two
+# bench_cpu_ticks readings.
+bench_cpu_per_request() {
+    awk -v before="$1" -v after="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+        split(before, b, " "); split(after, a, " ");
+        if (n <= 0) n = 1;
+        printf "server_cpu_ms=%.2f pg_cpu_ms=%.2f", (a[1] - b[1]) * 1000 / hz / n, (a[2] - b[2]) * 1000 / hz / n }'
+}
+
 # bench_start DATA_DIR [JAVA_OPTS...]: starts the server and waits until it is healthy. With
 # BENCH_DB_PORT set, the server uses the database postgres of the PostgreSQL on that port (user
 # postgres, no password) instead of starting one of its own.
@@ -112,15 +148,19 @@ bench_token() {
         | sed -n 's/^Set-Cookie: access_token=\([^;]*\);.*/\1/p' | tr -d '\r'
 }
 
-# bench_wrk_summary NAME CONNECTIONS < wrk-output: one line "NAME c=N rps=R p50_ms=X p99_ms=Y errors=E".
+# bench_wrk_summary NAME CONNECTIONS < wrk-output: one line
+# "NAME c=N rps=R p50_ms=X p99_ms=Y errors=E requests=N", and "behind=N" after a paced run (RATE).
 bench_wrk_summary() {
     awk -v name="$1" -v c="$2" '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
         /Requests\/sec/ { rps = $2 }
+        / requests in / { requests = $1 }
         /Non-2xx or 3xx/ { errors += $NF }
         /Socket errors/ { gsub(/,/, ""); errors += $4 + $6 + $8 + $10 }
-        END { printf "%-28s c=%-3d rps=%-9.0f p50_ms=%-8.2f p99_ms=%-8.2f errors=%d\n", name, c, rps, p50, p99, errors + 0 }
+        /^paced: / { behind = " " $2 }
+        END { printf "%-28s c=%-3d rps=%-9.0f p50_ms=%-8.2f p99_ms=%-8.2f errors=%d requests=%d%s\n",
+                     name, c, rps, p50, p99, errors + 0, requests + 0, behind }
     '
 }
 

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The EduTrack benchmark: load on the main endpoints at 16 and 64 connections, the database's own
-# ceiling for the course list (pgbench) in the same run, scaling of the list and the dashboard with
-# the data size, and the memory of ?all=true at -Xmx256m.
+# The EduTrack benchmark: load on the main endpoints at 16 and 64 connections with the server's and
+# PostgreSQL's CPU per request, latency at a steady offered load of half each endpoint's peak, the
+# ceiling of the course list (pgbench on the cheapest hand-written SQL for the same page) in the same
+# run, scaling of the list and the dashboard with the data size, and the memory of ?all=true at -Xmx256m.
 #   bench/run.sh [--quick] [--scale F]
 # Everything runs on this machine against 127.0.0.1; the load generator shares its cores with the
 # server, so compare ratios taken in one run rather than absolute figures across machines.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+BENCH_JAR_SHOWN=$BENCH_JAR
 
 seconds=20
 scale=1
@@ -24,18 +26,24 @@ done
 bench_build
 bench_require_wrk
 command -v pgbench >/dev/null || { apt-get update -qq >/dev/null && apt-get install -y -qq postgresql-client >/dev/null; }
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 work=$(mktemp -d /tmp/edutrack-bench.XXXX)
 trap 'bench_stop; rm -rf "$work"' EXIT
 
-# start_filled DATA_SCALE [JAVA_OPTS...]: a fresh server whose database holds the bench data.
+# start_filled DATA_SCALE [JAVA_OPTS...]: a fresh server whose database holds the bench data; sets
+# FILL_SECONDS and DB_MB.
 start_filled() {
-    local fill_scale=$1; shift
+    local fill_scale=$1 started
+    shift
     bench_stop
     rm -rf "$work/data"
     bench_start "$work/data" "$@"
     bench_pg_env
+    started=$SECONDS
     bench_fill "$fill_scale"
+    FILL_SECONDS=$((SECONDS - started))
+    DB_MB=$(psql -At -c "SELECT pg_database_size(current_database()) / 1048576")
 }
 
 # A student with an approved enrollment, that course, a teacher with courses.
@@ -47,45 +55,96 @@ pick_users() {
     TEACHER_TOKEN=$(echo "$TEACHER" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" teacher)
 }
 
-# The SQL the course list runs for a student (server/src/main/resources/mybatis/courses/CourseMapper.xml),
-# for pgbench: the database's own ceiling for this endpoint.
-cat > "$work/list.sql" <<'SQL'
-SELECT count(*) FROM courses c WHERE (c.is_published OR c.teacher_id = CAST(NULL AS BIGINT));
-SELECT c.id, c.title, c.description, c.price::text AS price, c.is_published, c.created_at,
-       (SELECT count(*) FROM lectures l WHERE l.course_id = c.id) AS lectures_count,
-       s.id AS subject_id, s.name AS subject_name, t.id AS teacher_id,
-       btrim(t.first_name || ' ' || t.last_name) AS teacher_full_name
+# "teacher_token course_id" for every course, for lecture creation.
+lecture_pairs() {
+    psql -At -F ' ' -c "SELECT teacher_id, id FROM courses ORDER BY id" > "$1.ids"
+    cut -d' ' -f1 "$1.ids" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" teacher > "$1.tokens"
+    paste -d' ' "$1.tokens" <(cut -d' ' -f2 "$1.ids") > "$1"
+    rm -f "$1.ids" "$1.tokens"
+}
+
+# The cheapest SQL that returns the student's first page of the course list (the count and 50
+# courses with subject, teacher and lectures count) in one statement, as one would write it by hand
+# for the schema in place: with the counters of migration V20 when they exist, counting otherwise.
+# pgbench runs it as the ceiling of the endpoint; the server's own statements are not the measure.
+hand_written_list_sql() {
+    if [ "$(psql -At -c "SELECT to_regclass('catalogue_counts') IS NOT NULL")" = t ]; then
+        HAND_SQL_KIND="counters (catalogue_counts, courses.lectures_count)"
+        cat <<'SQL'
+SELECT (SELECT published FROM catalogue_counts) AS count,
+       c.id, c.title, c.description, c.price::text AS price, c.is_published, c.created_at, c.lectures_count,
+       s.id, s.name, t.id, btrim(t.first_name || ' ' || t.last_name)
 FROM courses c JOIN subjects s ON s.id = c.subject_id JOIN users t ON t.id = c.teacher_id
-WHERE (c.is_published OR c.teacher_id = CAST(NULL AS BIGINT))
-ORDER BY c.id DESC LIMIT 50 OFFSET 0;
+WHERE c.is_published ORDER BY c.id DESC LIMIT 50;
 SQL
+    else
+        HAND_SQL_KIND="counting (count(*), a lectures subquery per row)"
+        cat <<'SQL'
+SELECT (SELECT count(*) FROM courses WHERE is_published) AS count,
+       c.id, c.title, c.description, c.price::text AS price, c.is_published, c.created_at,
+       (SELECT count(*) FROM lectures l WHERE l.course_id = c.id) AS lectures_count,
+       s.id, s.name, t.id, btrim(t.first_name || ' ' || t.last_name)
+FROM courses c JOIN subjects s ON s.id = c.subject_id JOIN users t ON t.id = c.teacher_id
+WHERE c.is_published ORDER BY c.id DESC LIMIT 50;
+SQL
+    fi
+}
 pgbench_tps() {
     pgbench -n -c "$1" -j 2 -T "$seconds" -f "$work/list.sql" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -1
+}
+
+# with_cpu COMMAND...: the command's summary line followed by the server's and PostgreSQL's CPU
+# milliseconds per request while it ran.
+with_cpu() {
+    local before after line
+    before=$(bench_cpu_ticks)
+    line=$("$@")
+    after=$(bench_cpu_ticks)
+    echo "$line $(bench_cpu_per_request "$before" "$after" "$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<< "$line")")"
 }
 
 results="$work/results"
 : > "$results"
 load() {   # load NAME CONNECTIONS URL [HEADER]
-    bench_wrk "$1" "$2" "$seconds" "$3" "${4:-}" | tee -a "$results"
+    with_cpu bench_wrk "$1" "$2" "$seconds" "$3" "${4:-}" | tee -a "$results"
 }
-load_posts() {   # load_posts NAME CONNECTIONS URL FILE: one POST per line of FILE
-    REQUESTS=$4 THREADS=2 bench_wrk_script "$1" "$2" "$seconds" "$3" "$BENCH_DIR/requests.lua" | tee -a "$results"
+load_posts() {   # load_posts NAME CONNECTIONS URL FILE [ENV...]: one POST per line of FILE
+    local name=$1 c=$2 url=$3 file=$4
+    shift 4
+    with_cpu env REQUESTS="$file" THREADS=2 "$@" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
+        "$name" "$c" "$seconds" "$url" "$BENCH_DIR/requests.lua" | tee -a "$results"
+}
+# peak NAME: the highest requests/s of that endpoint's rows.
+peak() {
+    awk -v name="$1" 'index($0, name) == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) { v = substr($i, 5) + 0; if (v > m) m = v } } END { print m + 0 }' "$results"
 }
 
-echo "== scaling: p50 of the course list and the dashboard (16 connections, ${seconds}s each)"
+p50_of() { sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<< "$1"; }
+
+echo "== scaling: p50 of the course list and the dashboard (16 connections, ${seconds}s each after a ${seconds}s warm-up)"
 scaling="$work/scaling"
-for f in 0.01 0.1 "$scale"; do
+scales=$(printf '%s\n' 0.01 0.1 "$scale" | sort -g -u | tr '\n' ' ')
+for f in $scales; do
     start_filled "$f"
     pick_users
-    list=$(bench_wrk "list" 16 "$seconds" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN")
-    dash=$(bench_wrk "dashboard" 16 "$seconds" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN")
-    printf "F=%-5s list_p50_ms=%s dashboard_p50_ms=%s\n" "$f" \
-        "$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<< "$list")" "$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<< "$dash")" | tee -a "$scaling"
+    bench_wrk "warm-up" 16 "$seconds" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN" >/dev/null
+    bench_wrk "warm-up" 16 "$seconds" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN" >/dev/null
+    list=$(with_cpu bench_wrk "list" 16 "$seconds" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN")
+    dash=$(with_cpu bench_wrk "dashboard" 16 "$seconds" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN")
+    printf "F=%-5s fill_s=%-4s db_mb=%-6s list_p50_ms=%-7s dashboard_p50_ms=%-7s list_rps=%s dashboard_rps=%s\n" "$f" \
+        "$FILL_SECONDS" "$DB_MB" "$(p50_of "$list")" "$(p50_of "$dash")" \
+        "$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<< "$list")" "$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<< "$dash")" | tee -a "$scaling"
 done
+scaling_line=$(awk '{ for (i = 1; i <= NF; i++) { if ($i ~ /^list_p50_ms=/) l[NR] = substr($i, 13); if ($i ~ /^dashboard_p50_ms=/) d[NR] = substr($i, 18) } }
+    END { printf "scaling: list=%.2f dashboard=%.2f", (l[1] > 0 ? l[NR] / l[1] : 0), (d[1] > 0 ? d[NR] / d[1] : 0) }' "$scaling")
+echo "$scaling_line   (p50 at F=$(awk 'END { sub("F=", "", $1); print $1 }' "$scaling") over p50 at F=0.01)"
 
-echo "== load at F=$scale (${seconds}s per row), with the server still filled at F=$scale"
+[ "$f" = "$scale" ] || { start_filled "$scale"; pick_users; }
+
+echo "== load at F=$scale (${seconds}s per row), with the server still filled at F=$scale; CPU per request from /proc"
 bench_write_pairs "$work/enroll-pairs" 10
 bench_write_pairs "$work/buy-pairs" 30
+lecture_pairs "$work/lecture-pairs"
 for c in 16 64; do
     load "courses list" "$c" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN"
     load "lectures (approved)" "$c" "$BENCH_URL/api/courses/$COURSE/lectures/" "Authorization: Bearer $STUDENT_TOKEN"
@@ -100,17 +159,62 @@ for c in 16 64; do
     $sel "$work/buy-pairs" > "$work/buy-$c"
     load_posts "enroll (distinct students)" "$c" "$BENCH_URL/api/courses/enrollments/enroll/" "$work/enroll-$c"
     load_posts "buy (distinct students)" "$c" "$BENCH_URL/api/courses/purchases/buy/" "$work/buy-$c"
+    load_posts "lecture create (all courses)" "$c" "$BENCH_URL/api/courses/" "$work/lecture-pairs" LECTURES=1
 done
-# One connection shows the login time itself; 16 and 64 show how logins queue for the CPU.
+# One connection shows the login time itself; 16 and 64 show how logins queue for the CPU. Each
+# request logs in another student: parallel logins of one email are throttled by design.
+students=$(psql -At -c "SELECT count(*) FROM users WHERE email LIKE 'student%@bench.test'")
 for c in 1 16 64; do
-    EMAIL=$BENCH_OWNER PASSWORD=$BENCH_PASSWORD bench_wrk_script "login" "$c" "$seconds" \
-        "$BENCH_URL/api/accounts/login/" "$BENCH_DIR/login.lua" | tee -a "$results"
+    with_cpu env EMAIL=$BENCH_OWNER PASSWORD=$BENCH_PASSWORD STUDENTS="$students" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
+        "login" "$c" "$seconds" "$BENCH_URL/api/accounts/login/" "$BENCH_DIR/login.lua" | tee -a "$results"
 done
 
-echo "== the database's ceiling: pgbench running the course list's SQL"
+# Every steady row is paced by bench/requests.lua (RATE): each of wrk's two threads sends its half of
+# the rate at even intervals, the threads offset by half an interval, over 64 connections. hey -q is
+# not used: each of its workers has its own ticker, all started together, so 64 workers send their
+# requests in bursts of 64 at once, and the latency measured is that of the bursts.
+echo "== steady load at half of each endpoint's peak (${seconds}s each, wrk paced by bench/requests.lua, 64 connections)"
+steady="$work/steady"
+: > "$steady"
+# The logins above leave hashes running for a few seconds after their rows end.
+bench_settle
+steady_get() {   # steady_get NAME URL HEADER
+    local rate
+    rate=$(( $(peak "$1") / 2 ))
+    [ "$rate" -gt 0 ] || rate=1
+    with_cpu env RATE="$rate" THREADS=2 bash -c 'source "$0"; wrk -t2 -c64 -d"$1s" --timeout 10s --latency -H "$2" -s "$3" "$4" \
+        | bench_wrk_summary "$5" 64' "$BENCH_DIR/lib.sh" "$seconds" "$3" "$BENCH_DIR/requests.lua" "$2" "$1" \
+        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
+}
+steady_post() {   # steady_post NAME URL FILE
+    local rate
+    if [ ! -s "$3" ]; then
+        echo "$1: no student left without an enrollment to send; skipped" | tee -a "$steady"
+        return
+    fi
+    rate=$(( $(peak "$1") / 2 ))
+    [ "$rate" -gt 0 ] || rate=1
+    with_cpu env REQUESTS="$3" THREADS=2 RATE="$rate" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
+        "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua" \
+        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
+}
+steady_get "courses list" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN"
+steady_get "lectures (approved)" "$BENCH_URL/api/courses/$COURSE/lectures/" "Authorization: Bearer $STUDENT_TOKEN"
+steady_get "teacher dashboard" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN"
+steady_get "me" "$BENCH_URL/api/accounts/me/" "Authorization: Bearer $STUDENT_TOKEN"
+# Students and courses not used by the rows above.
+bench_write_pairs "$work/enroll-steady" 50
+bench_write_pairs "$work/buy-steady" 70
+steady_post "enroll (distinct students)" "$BENCH_URL/api/courses/enrollments/enroll/" "$work/enroll-steady"
+steady_post "buy (distinct students)" "$BENCH_URL/api/courses/purchases/buy/" "$work/buy-steady"
+echo "targets: p99 under 50 ms for every read, under 150 ms for enroll and buy"
+
+echo "== the list's ceiling: pgbench on the cheapest hand-written SQL for the same page"
+hand_written_list_sql > "$work/list.sql"
+echo "hand-written SQL: $HAND_SQL_KIND"
 pg16=$(pgbench_tps 16); pg64=$(pgbench_tps 64)
-echo "pgbench course-list SQL  c=16  tps=$pg16"
-echo "pgbench course-list SQL  c=64  tps=$pg64"
+echo "pgbench hand-written list SQL  c=16  tps=$pg16"
+echo "pgbench hand-written list SQL  c=64  tps=$pg64"
 
 echo "== memory: ?all=true on the students list at F=$scale, server at -Xmx256m"
 owner_token=$(echo "$(psql -At -c "SELECT id FROM users WHERE email = '$BENCH_OWNER'")" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" siteowner)
@@ -125,11 +229,19 @@ read -r got count <<< "$rows"
 if [ "$status" = 200 ] && [ "$got" = "$count" ] && [ "$count" -gt 0 ]; then all_ok=yes; fi
 echo "all=true: status $status, $got of $count students, $(du -h "$work/all.json" | cut -f1) of JSON, peak RSS $((rss_kb / 1024)) MiB"
 
-list_rps=$(awk '/^courses list/ && /c=64/ { sub("rps=", "", $4); print $4 }' "$results")
-list_p99=$(awk '/^courses list/ && /c=64/ { for (i = 1; i <= NF; i++) if ($i ~ /^p99_ms=/) { sub("p99_ms=", "", $i); print $i } }' "$results")
-worst_read=$(awk '/^(courses list|lectures|teacher dashboard|me) / && /c=64/ { for (i = 1; i <= NF; i++) if ($i ~ /^p99_ms=/) { sub("p99_ms=", "", $i); if ($i + 0 > m) m = $i + 0 } } END { print m + 0 }' "$results")
-errors=$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^errors=/) { sub("errors=", "", $i); e += $i } } END { print e + 0 }' "$results")
-login_p50=$(awk '/^login/ && /c=1 / { for (i = 1; i <= NF; i++) if ($i ~ /^p50_ms=/) { sub("p50_ms=", "", $i); print $i } }' "$results")
+field() {   # field NAME FILE PATTERN: the values of NAME= on the lines of FILE matching PATTERN
+    awk -v name="$1=" -v pattern="$3" '$0 ~ pattern { for (i = 1; i <= NF; i++) if (index($i, name) == 1) print substr($i, length(name) + 1) }' "$2"
+}
+max_of() { awk 'BEGIN { m = 0 } { if ($1 + 0 > m) m = $1 + 0 } END { print m }'; }
+list_rps=$(field rps "$results" '^courses list .*c=64')
+list_p99=$(field p99_ms "$results" '^courses list .*c=64')
+worst_read=$(field p99_ms "$results" '^(courses list|lectures|teacher dashboard|me) .*c=64' | max_of)
+errors=$( (field errors "$results" .; field errors "$steady" .) | awk '{ e += $1 } END { print e + 0 }')
+login_p50=$(field p50_ms "$results" '^login .*c=1 ')
+steady_read=$(field p99_ms "$steady" '^(courses list|lectures|teacher dashboard|me) ' | max_of)
+steady_write=$(field p99_ms "$steady" '^(enroll|buy) ' | max_of)
 ratio=$(awk -v a="$list_rps" -v b="$pg64" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-echo "command: bench/run.sh${quick:+ $quick} --scale $scale"
-echo "bench: list_rps=$list_rps pgbench_tps=$pg64 ratio=$ratio list_p99_ms=$list_p99 worst_read_p99_ms=$worst_read errors=$errors login_p50_ms=$login_p50 all_true_ok=$all_ok"
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$scaling_line"
+echo "command: ${BENCH_JAR_SHOWN:+BENCH_JAR=$BENCH_JAR_SHOWN }bench/run.sh${quick:+ $quick} --scale $scale"
+echo "bench: list_rps=$list_rps pgbench_tps=$pg64 ratio=$ratio list_p99_ms=$list_p99 worst_read_p99_ms=$worst_read errors=$errors login_p50_ms=$login_p50 all_true_ok=$all_ok steady_read_p99_ms=$steady_read steady_write_p99_ms=$steady_write"

@@ -12,6 +12,11 @@ public record CourseFilter(Long subject, Long teacher, String search) {
         return new CourseFilter(subject, null, null);
     }
 
+    /** No filter: the whole visible catalogue, whose size the database keeps counted (CourseMapper.count). */
+    public boolean unfiltered() {
+        return subject == null && teacher == null && search == null;
+    }
+
     /** The searched text matches itself only: its %, _ and \ are not wildcards (ESCAPE '\'). */
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
