@@ -126,11 +126,10 @@ describe('cookie session', () => {
 
 describe('session renewal (a browser client)', () => {
     /**
-     * A browser-like session whose fetch counts the refresh requests it sends.
-     * @param {{ onSessionExpired?: () => void }} [options]
+     * A browser-like client on `jar` whose fetch counts the refresh requests it sends.
+     * @param {CookieJar} jar @param {{ onSessionExpired?: () => void }} [options]
      */
-    async function countingSession(options = {}) {
-        const { jar } = await ownerSession();
+    function countingClient(jar, options = {}) {
         const counted = { refreshes: 0 };
         /** @type {typeof jar.fetch} */
         const fetch = (input, init) => {
@@ -139,7 +138,13 @@ describe('session renewal (a browser client)', () => {
             }
             return jar.fetch(input, init);
         };
-        return { jar, counted, client: createEduTrackClient({ baseUrl, fetch, ...options }) };
+        return { counted, client: createEduTrackClient({ baseUrl, fetch, ...options }) };
+    }
+
+    /** The site owner's browser session, its refreshes counted. @param {{ onSessionExpired?: () => void }} [options] */
+    async function countingSession(options = {}) {
+        const { jar } = await ownerSession();
+        return { jar, ...countingClient(jar, options) };
     }
 
     test('an access cookie the browser dropped (30 minutes idle) is renewed once, behind the call', async () => {
@@ -185,15 +190,7 @@ describe('session renewal (a browser client)', () => {
         const student = await anonymous.accounts.registerStudent({
             studentRegistration: { email, password, first_name: 'Blocked', last_name: 'Student', phone: '0100000000' },
         });
-        const jar = new CookieJar();
-        let refreshes = 0;
-        const client = createEduTrackClient({
-            baseUrl,
-            fetch: (input, init) => {
-                refreshes += String(input).endsWith('/api/accounts/token/refresh/') ? 1 : 0;
-                return jar.fetch(input, init);
-            },
-        });
+        const { counted, client } = countingClient(new CookieJar());
         await client.auth.login({ loginRequest: { email, password } });
         await ownerClient.accounts.updateUserStatus({ id: student.id, userStatusUpdate: { is_active: false } });
 
@@ -201,7 +198,7 @@ describe('session renewal (a browser client)', () => {
 
         assert.equal(err.status, 401);
         assert.equal(err.code, 'user_inactive');
-        assert.equal(refreshes, 0);
+        assert.equal(counted.refreshes, 0);
     });
 });
 
