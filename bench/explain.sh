@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The plans PostgreSQL chose for the course list and the teacher dashboard, as the server runs them,
 # on the bench data at scale F (default 0.1: 100,000 enrollments). auto_explain logs each statement of
-# one request of each endpoint with EXPLAIN ANALYZE; this prints those plans.
+# two requests of each endpoint with EXPLAIN ANALYZE; this prints those plans.
 #   bench/explain.sh [--scale F]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -53,6 +53,10 @@ explain() {
     plans_since "$mark"
 }
 
-explain "a student" student "$student" "/api/courses/?page_size=50"
-explain "the teacher with the most courses" teacher "$teacher" "/api/courses/dashboard/teacher/"
+# Each endpoint twice: first with nothing kept, then with the answer the first request kept
+# (VersionedCache), whose version is all the second one reads.
+for kept in "nothing kept yet" "again, answer kept"; do
+    explain "a student, $kept" student "$student" "/api/courses/?page_size=50"
+    explain "the teacher with the most courses, $kept" teacher "$teacher" "/api/courses/dashboard/teacher/"
+done
 echo "command: bench/explain.sh --scale $scale"

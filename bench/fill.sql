@@ -89,6 +89,12 @@ FROM (SELECT course_id, count(*) AS n FROM lectures GROUP BY course_id) l WHERE 
 UPDATE catalogue_counts SET published = (SELECT count(*) FROM courses WHERE is_published),
                             unpublished = (SELECT count(*) FROM courses WHERE NOT is_published);
 \endif
+-- Nor were the versions of what the server keeps in memory (migration V22): mark every read changed.
+SELECT EXISTS (SELECT 1 FROM information_schema.sequences WHERE sequence_name = 'read_versions') AS versions \gset
+\if :versions
+UPDATE catalogue_counts SET version = nextval('read_versions');
+UPDATE teacher_profiles SET dashboard_version = nextval('read_versions');
+\endif
 
 SET session_replication_role = DEFAULT;
 VACUUM ANALYZE;

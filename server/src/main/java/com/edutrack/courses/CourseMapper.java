@@ -16,6 +16,9 @@ public interface CourseMapper {
     record MissingReferences(boolean subject, boolean teacher) {
     }
 
+    /** The catalogue's version (migration V22): a fresh value at every commit that changes what the list shows. */
+    long catalogueVersion();
+
     long count(@Param("viewer") CurrentUser viewer, @Param("filter") CourseFilter filter);
 
     /** The count of {@link #count}, or null when the filter's subject does not exist. */

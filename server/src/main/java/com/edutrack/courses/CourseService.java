@@ -4,32 +4,52 @@ import com.edutrack.api.model.Course;
 import com.edutrack.api.model.CourseCreate;
 import com.edutrack.auth.Authentication;
 import com.edutrack.auth.CurrentUser;
+import com.edutrack.auth.Role;
 import com.edutrack.web.ApiException;
 import com.edutrack.web.ErrorBodies;
 import com.edutrack.web.Listing;
+import com.edutrack.web.Pagination;
+import com.edutrack.web.VersionedCache;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class CourseService {
 
-    private final CourseMapper courses;
+    /** Pages of the course list kept at once, each about 17 KB at 50 courses. */
+    static final int KEPT_PAGES = 256;
 
-    public CourseService(CourseMapper courses) {
+    /**
+     * Whom a kept page of the course list is for: students see the published catalogue, the site
+     * owner all of it. Teachers and assistants also see their teacher's drafts; their pages are not kept.
+     */
+    private record Audience(Role role, CourseFilter filter) {
+    }
+
+    private final CourseMapper courses;
+    private final VersionedCache<Object, Pagination.KeptPage> keptPages;
+
+    public CourseService(CourseMapper courses, PlatformTransactionManager transactions) {
         this.courses = courses;
+        this.keptPages = new VersionedCache<>(transactions, KEPT_PAGES);
     }
 
     /** The courses the caller can see, newest first. */
     public Listing<CourseMapper, Course> list(CourseFilter filter) {
         CurrentUser viewer = Authentication.required();
-        return new Listing<>(CourseMapper.class,
+        Listing<CourseMapper, Course> listing = new Listing<>(CourseMapper.class,
                 mapper -> mapper.count(viewer, filter),
                 (mapper, limit, offset) -> mapper.page(viewer, filter, limit, offset),
                 mapper -> mapper.all(viewer, filter));
+        if (viewer.role() == Role.STUDENT || viewer.role() == Role.SITEOWNER) {
+            return listing.keptIn(keptPages, new Audience(viewer.role(), filter), CourseMapper::catalogueVersion);
+        }
+        return listing;
     }
 
     /** The courses of one subject the caller can see; the count also tells whether the subject exists. */

@@ -10,6 +10,9 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface DashboardMapper {
 
+    /** The dashboard version (migration V22) of the viewer's teacher: a fresh value at every commit that changes it. */
+    long version(@Param("viewer") CurrentUser viewer);
+
     /**
      * The viewer's teacher, with only {@code totals.approved_students} of the totals filled in;
      * courses and recent_pending are left empty.

@@ -1,5 +1,6 @@
 package com.edutrack.web;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -17,11 +18,13 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers every list endpoint the DRF way (product-spec section 5) in at most two SQL statements: a
  * count and one page with absolute {@code next}/{@code previous} links, or with {@code ?all=true} a
- * count and a cursor streamed into the response.
+ * count and a cursor streamed into the response. A listing with pages to keep reads only its version
+ * while a kept page holds, and its version, count and page in one snapshot when none does.
  */
 @Component
 public class Pagination {
@@ -30,23 +33,37 @@ public class Pagination {
     public record Page<T>(long count, String next, String previous, List<T> results) {
     }
 
+    /** The body of a page kept in a {@link VersionedCache}: its rows as the JSON they were written to once. */
+    public record RawPage(long count, String next, String previous, @JsonRawValue String results) {
+    }
+
+    /** What is kept of a page: the count and the rows' JSON; the links follow each request. */
+    public record KeptPage(long count, String results) {
+    }
+
+    /** The key of a kept page: the listing's own key, the page and its size. */
+    private record KeptPageKey(Object listing, int page, int size) {
+    }
+
     /** The body of {@code ?all=true}. */
     public record AllRows<T>(long count, RowStream<T> results) {
     }
 
     private final SqlSessionTemplate sessions;
     private final PlatformTransactionManager transactions;
+    private final JsonMapper json;
     /**
      * A stream keeps its connection until the client has read the last row, however slowly it reads:
      * at most this many streams at once, so that slow readers never hold the whole pool.
      */
     private final Semaphore streams;
 
-    public Pagination(SqlSessionTemplate sessions, PlatformTransactionManager transactions,
+    public Pagination(SqlSessionTemplate sessions, PlatformTransactionManager transactions, JsonMapper json,
                       @Value("${edutrack.max-streams:0}") int maxStreams,
                       @Value("${spring.datasource.hikari.maximum-pool-size:16}") int poolSize) {
         this.sessions = sessions;
         this.transactions = transactions;
+        this.json = json;
         if (maxStreams >= poolSize) {
             throw new IllegalStateException("EDUTRACK_MAX_STREAMS (" + maxStreams + ") must be below EDUTRACK_DB_POOL_SIZE ("
                     + poolSize + "), or streams could hold every database connection");
@@ -55,13 +72,13 @@ public class Pagination {
     }
 
     /**
-     * The response of a list endpoint. Its body is a {@link Page} or {@link AllRows}, the shapes every
+     * The response of a list endpoint. Its body is a {@link Page}, {@link RawPage} or {@link AllRows}, the shapes every
      * {@code Paginated*List} schema of the contract describes; the generated signature's type is only
      * a name for that shape, so the body is handed over under it unchecked.
      */
     @SuppressWarnings("unchecked")
     public <B, M, T> ResponseEntity<B> respond(PageRequest request, Listing<M, T> listing) {
-        Object body = request.all() ? allRows(listing) : page(request, listing);
+        Object body = request.all() ? allRows(listing) : listing.kept() != null ? keptPage(request, listing) : page(request, listing);
         return (ResponseEntity<B>) ResponseEntity.ok(body);
     }
 
@@ -70,11 +87,21 @@ public class Pagination {
         long count = listing.count().applyAsLong(mapper);
         request.checkWithin(count);
         List<T> rows = listing.page().fetch(mapper, request.size(), request.offset());
-        boolean hasNext = request.offset() + rows.size() < count;
-        return new Page<>(count,
-                hasNext ? link(request.page() + 1) : null,
-                request.page() > 1 ? link(request.page() - 1) : null,
-                rows);
+        return new Page<>(count, next(request, count), previous(request), rows);
+    }
+
+    /** A page as {@link #page} reads it, kept while its listing's version holds. */
+    private <M, T> RawPage keptPage(PageRequest request, Listing<M, T> listing) {
+        M mapper = sessions.getMapper(listing.mapper());
+        Listing.Kept<M> kept = listing.kept();
+        KeptPage page = kept.pages().read(new KeptPageKey(kept.key(), request.page(), request.size()),
+                () -> kept.version().applyAsLong(mapper),
+                () -> {
+                    long count = listing.count().applyAsLong(mapper);
+                    request.checkWithin(count);
+                    return new KeptPage(count, json.writeValueAsString(listing.page().fetch(mapper, request.size(), request.offset())));
+                });
+        return new RawPage(page.count(), next(request, page.count()), previous(request), page.results());
     }
 
     /**
@@ -121,6 +148,15 @@ public class Pagination {
             }
             throw e;
         }
+    }
+
+    /** The link to the next page, as DRF's paginator decides it: from the count, whatever the rows. */
+    private static String next(PageRequest request, long count) {
+        return request.offset() + request.size() < count ? link(request.page() + 1) : null;
+    }
+
+    private static String previous(PageRequest request) {
+        return request.page() > 1 ? link(request.page() - 1) : null;
     }
 
     /** The absolute URL of another page of this request, keeping its other query parameters. */

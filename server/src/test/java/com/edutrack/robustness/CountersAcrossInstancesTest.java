@@ -9,6 +9,7 @@ import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.Http;
 import com.edutrack.testing.School;
 import com.edutrack.testing.ServerInstance;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The course list reads counts the database keeps (a course's lectures_count, the catalogue's
- * published and unpublished courses) instead of counting on every request. A write through
- * instance A must show on the very next read through instance B, with no cache in between: a stale
- * count or page is a bug.
+ * published and unpublished courses) instead of counting on every request, and instances keep its
+ * pages and the teacher dashboards while their versions in the database hold (VersionedCache). A
+ * write through instance A, or an operator's SQL, must show on the very next read through instance
+ * B, which has read, and kept, the same page just before: a stale count or page is a bug.
  */
 class CountersAcrossInstancesTest extends ApiTest {
 
@@ -167,11 +169,82 @@ class CountersAcrossInstancesTest extends ApiTest {
     @Test
     void truncatedTablesLeaveNoCountBehind() {
         given.lecture(school.published(), "Newton", 1);
+        assertThat(lecturesCount(list(onB(school.student())), school.published())).isEqualTo(1);
+        assertThat(count(onB(given.siteOwner()))).isEqualTo(4);
         jdbc.execute("TRUNCATE lectures");
         assertThat(lecturesCount(list(onB(school.student())), school.published())).isZero();
 
         jdbc.execute("TRUNCATE courses CASCADE");
         assertThat(count(onB(given.siteOwner()))).isZero();
         assertThat(count(onB(school.student()))).isZero();
+    }
+
+    private JsonNode dashboardOnB(Account viewer) {
+        ApiResponse response = onB(viewer).get("/api/courses/dashboard/teacher/");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void activityInATeachersCoursesOnOneInstanceShowsOnTheirDashboardOnTheOtherAtOnce() {
+        Account student = school.student();
+        JsonNode before = dashboardOnB(school.teacher());
+        assertThat(before.get("totals").get("pending_enrollments").asInt()).isZero();
+        assertThat(dashboardOnB(school.assistant()).get("totals").get("pending_enrollments").asInt()).isZero();
+
+        ApiResponse enrolled = given.as(student).post("/api/courses/enrollments/enroll/", """
+                {"course_id": %d}""".formatted(school.published()));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        JsonNode pending = dashboardOnB(school.teacher());
+        assertThat(pending.get("totals").get("pending_enrollments").asInt()).isEqualTo(1);
+        assertThat(pending.get("recent_pending").get(0).get("student").get("id").asLong()).isEqualTo(student.id());
+        assertThat(dashboardOnB(school.assistant()).get("totals").get("pending_enrollments").asInt()).isEqualTo(1);
+
+        long enrollment = enrolled.json().get("id").asLong();
+        ApiResponse approved = given.as(school.assistant()).post("/api/courses/enrollments/" + enrollment + "/approve/", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        JsonNode afterApproval = dashboardOnB(school.teacher()).get("totals");
+        assertThat(afterApproval.get("pending_enrollments").asInt()).isZero();
+        assertThat(afterApproval.get("approved_students").asInt()).isEqualTo(1);
+
+        Account buyer = given.student("Buyer", "200.00");
+        ApiResponse bought = given.as(buyer).post("/api/courses/purchases/buy/", """
+                {"course_id": %d}""".formatted(school.published()));
+        assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+        JsonNode afterPurchase = dashboardOnB(school.teacher()).get("totals");
+        assertThat(new BigDecimal(afterPurchase.get("revenue").asString())).isPositive();
+        assertThat(afterPurchase.get("approved_students").asInt()).isEqualTo(2);
+        assertThat(dashboardOnB(school.otherTeacher()).get("totals").get("revenue").asString()).isEqualTo("0.00");
+
+        given.lecture(school.unpublished(), "Optics", 1);
+        assertThat(dashboardOnB(school.assistant()).get("totals").get("lectures").asInt()).isEqualTo(1);
+    }
+
+    /** No endpoint renames a teacher, a student or a subject; an operator's SQL does, and the kept pages follow. */
+    @Test
+    void namesChangedInTheDatabaseShowOnTheNextRead() {
+        given.enrollment(school.student(), school.published(), "pending");
+        assertThat(list(onB(school.student())).get("results").get(0).get("teacher").get("full_name").asString())
+                .isNotEqualTo("Renamed Teacher");
+        JsonNode before = dashboardOnB(school.teacher());
+        assertThat(before.get("recent_pending").get(0).get("student").get("full_name").asString()).isNotEqualTo("Renamed Student");
+
+        jdbc.update("UPDATE users SET first_name = 'Renamed', last_name = 'Teacher' WHERE id = ?", school.teacher().id());
+        jdbc.update("UPDATE users SET first_name = 'Renamed', last_name = 'Student' WHERE id = ?", school.student().id());
+        jdbc.update("UPDATE subjects SET name = 'Renamed subject' WHERE id = ?", school.physics());
+
+        JsonNode page = list(onB(school.student()));
+        JsonNode published = null;
+        for (JsonNode course : page.get("results")) {
+            if (course.get("id").asLong() == school.published()) {
+                published = course;
+            }
+        }
+        assertThat(published).isNotNull();
+        assertThat(published.get("teacher").get("full_name").asString()).isEqualTo("Renamed Teacher");
+        assertThat(published.get("subject").get("name").asString()).isEqualTo("Renamed subject");
+        JsonNode after = dashboardOnB(school.teacher());
+        assertThat(after.get("teacher").get("full_name").asString()).isEqualTo("Renamed Teacher");
+        assertThat(after.get("recent_pending").get(0).get("student").get("full_name").asString()).isEqualTo("Renamed Student");
     }
 }

@@ -7,6 +7,7 @@ import com.edutrack.testing.ApiTest;
 import com.edutrack.testing.Fixtures.Account;
 import com.edutrack.testing.School;
 import com.edutrack.testing.StatementCounter;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every list endpoint answers in at most two SQL statements (a count and one page or cursor),
- * whatever the page size and the number of rows.
+ * whatever the page size and the number of rows; a kept page (VersionedCache) in one, reading its version.
  */
 class ListStatementCountTest extends ApiTest {
 
@@ -117,7 +118,45 @@ class ListStatementCountTest extends ApiTest {
 
     @Test
     void counterSeesTheStatementsOfARequest() {
-        List<String> run = statements.during(() -> given.as(school.student()).get("/api/courses/?page_size=1"));
+        List<String> run = statements.during(() -> given.as(school.teacher()).get("/api/courses/?page_size=1"));
         assertThat(run).containsExactly("com.edutrack.courses.CourseMapper.count", "com.edutrack.courses.CourseMapper.page");
+    }
+
+    /** The course list of a student or the site owner is kept while the catalogue's version holds. */
+    @Test
+    void aKeptPageOfCoursesIsAnsweredAfterReadingOnlyTheCatalogueVersion() {
+        String version = "com.edutrack.courses.CourseMapper.catalogueVersion";
+        String count = "com.edutrack.courses.CourseMapper.count";
+        String page = "com.edutrack.courses.CourseMapper.page";
+        for (Account viewer : List.of(school.student(), given.siteOwner())) {
+            String url = "/api/courses/?page=2&page_size=7";
+            ApiResponse[] first = new ApiResponse[1];
+            assertThat(statements.during(() -> first[0] = given.as(viewer).get(url))).containsExactly(version, count, page);
+            ApiResponse[] again = new ApiResponse[1];
+            assertThat(statements.during(() -> again[0] = given.as(viewer).get(url))).containsExactly(version);
+            assertThat(again[0].body()).isEqualTo(first[0].body());
+
+            given.lecture(school.othersPublished(), "One more for " + viewer.role(), 1);
+            assertThat(statements.during(() -> given.as(viewer).get(url))).containsExactly(version, version, count, page);
+        }
+    }
+
+    /** The dashboard is kept for each viewer while their teacher's dashboard version holds. */
+    @Test
+    void aKeptDashboardIsAnsweredAfterReadingOnlyItsVersion() {
+        String version = "com.edutrack.dashboard.DashboardMapper.version";
+        List<String> computed = List.of(version, "com.edutrack.dashboard.DashboardMapper.teacher",
+                "com.edutrack.dashboard.DashboardMapper.courses", "com.edutrack.enrollments.EnrollmentMapper.recentPending");
+        String url = "/api/courses/dashboard/teacher/";
+        assertThat(statements.during(() -> given.as(school.assistant()).get(url))).containsExactlyElementsOf(computed);
+        assertThat(statements.during(() -> given.as(school.assistant()).get(url))).containsExactly(version);
+
+        // Another teacher's activity leaves it kept; its own teacher's does not.
+        given.enrollment(richStudent, school.othersPublished(), "pending");
+        assertThat(statements.during(() -> given.as(school.assistant()).get(url))).containsExactly(version);
+        given.enrollment(given.student("New", "0"), school.published(), "pending");
+        List<String> afterWrite = new ArrayList<>(List.of(version));
+        afterWrite.addAll(computed);
+        assertThat(statements.during(() -> given.as(school.assistant()).get(url))).containsExactlyElementsOf(afterWrite);
     }
 }
