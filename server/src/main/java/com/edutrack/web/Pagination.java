@@ -1,6 +1,5 @@
 package com.edutrack.web;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -18,7 +17,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Answers every list endpoint the DRF way (product-spec section 5) in at most two SQL statements: a
@@ -34,11 +35,17 @@ public class Pagination {
     }
 
     /** The body of a page kept in a {@link VersionedCache}: its rows as the JSON they were written to once. */
-    public record RawPage(long count, String next, String previous, @JsonRawValue String results) {
+    public record RawPage(long count, String next, String previous, RawValue results) {
     }
 
-    /** What is kept of a page: the count and the rows' JSON; the links follow each request. */
-    public record KeptPage(long count, String results) {
+    /** What is kept of a page: the count and the rows' JSON, as UTF-8 ready to copy out; the links follow each request. */
+    public record KeptPage(long count, RawValue results) {
+
+        static KeptPage of(long count, String results) {
+            SerializedString json = new SerializedString(results);
+            json.asUnquotedUTF8();
+            return new KeptPage(count, new RawValue(json));
+        }
     }
 
     /** The key of a kept page: the listing's own key, the page and its size. */
@@ -99,7 +106,7 @@ public class Pagination {
                 () -> {
                     long count = listing.count().applyAsLong(mapper);
                     request.checkWithin(count);
-                    return new KeptPage(count, json.writeValueAsString(listing.page().fetch(mapper, request.size(), request.offset())));
+                    return KeptPage.of(count, json.writeValueAsString(listing.page().fetch(mapper, request.size(), request.offset())));
                 });
         return new RawPage(page.count(), next(request, page.count()), previous(request), page.results());
     }
