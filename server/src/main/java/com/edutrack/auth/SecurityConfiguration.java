@@ -77,7 +77,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     PasswordEncoder passwordEncoder(@Value("${edutrack.passwords.django-pbkdf2-iterations}") int djangoIterations,
                                     @Value("${edutrack.password-hashing.slots:0}") int slots,
                                     @Value("${edutrack.password-hashing.queue:64}") int queue,
-                                    @Value("${edutrack.password-hashing.max-wait-ms:5000}") long maxWaitMs) {
+                                    @Value("${edutrack.password-hashing.max-wait-ms:10000}") long maxWaitMs) {
         return new BoundedPasswordEncoder(new PasswordHashes(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2), djangoIterations),
                 slots > 0 ? slots : Runtime.getRuntime().availableProcessors(), queue, Duration.ofMillis(maxWaitMs));
     }
