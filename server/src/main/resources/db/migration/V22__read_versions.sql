@@ -18,13 +18,26 @@ CREATE SEQUENCE read_versions;
 ALTER TABLE catalogue_counts ADD COLUMN version BIGINT NOT NULL DEFAULT nextval('read_versions');
 ALTER TABLE teacher_profiles ADD COLUMN dashboard_version BIGINT NOT NULL DEFAULT nextval('read_versions');
 
+-- The triggers run at commit, after every change of the transaction, so one new version a
+-- transaction is enough: a transaction-local setting remembers what it has marked already, and a
+-- statement that writes many rows marks the catalogue and each teacher once, not once a row.
 CREATE FUNCTION catalogue_changed() RETURNS VOID AS $$
-    UPDATE catalogue_counts SET version = nextval('read_versions');
-$$ LANGUAGE sql;
+BEGIN
+    IF current_setting('edutrack.catalogue_marked', TRUE) IS DISTINCT FROM 'yes' THEN
+        UPDATE catalogue_counts SET version = nextval('read_versions');
+        PERFORM set_config('edutrack.catalogue_marked', 'yes', TRUE);
+    END IF;
+END;
+$$ LANGUAGE plpgsql;
 
 CREATE FUNCTION dashboard_changed(teacher BIGINT) RETURNS VOID AS $$
-    UPDATE teacher_profiles SET dashboard_version = nextval('read_versions') WHERE user_id = teacher;
-$$ LANGUAGE sql;
+BEGIN
+    IF teacher IS NOT NULL AND current_setting('edutrack.dashboard_marked_' || teacher, TRUE) IS DISTINCT FROM 'yes' THEN
+        UPDATE teacher_profiles SET dashboard_version = nextval('read_versions') WHERE user_id = teacher;
+        PERFORM set_config('edutrack.dashboard_marked_' || teacher, 'yes', TRUE);
+    END IF;
+END;
+$$ LANGUAGE plpgsql;
 
 CREATE FUNCTION every_dashboard_changed() RETURNS VOID AS $$
     UPDATE teacher_profiles SET dashboard_version = nextval('read_versions');

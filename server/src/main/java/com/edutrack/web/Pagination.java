@@ -43,7 +43,7 @@ public class Pagination {
 
         static KeptPage of(long count, String results) {
             SerializedString json = new SerializedString(results);
-            json.asUnquotedUTF8();
+            json.asUnquotedUTF8(); // encodes and keeps the bytes now, not in the first request that copies them
             return new KeptPage(count, new RawValue(json));
         }
     }

@@ -220,6 +220,22 @@ class CountersAcrossInstancesTest extends ApiTest {
         assertThat(dashboardOnB(school.assistant()).get("totals").get("lectures").asInt()).isEqualTo(1);
     }
 
+    /** One statement that writes rows of two teachers' courses marks both dashboards, once each. */
+    @Test
+    void oneStatementAcrossTwoTeachersShowsOnBothDashboards() {
+        assertThat(dashboardOnB(school.teacher()).get("totals").get("pending_enrollments").asInt()).isZero();
+        assertThat(dashboardOnB(school.otherTeacher()).get("totals").get("pending_enrollments").asInt()).isZero();
+        long before = jdbc.queryForObject("SELECT last_value FROM read_versions", Long.class);
+
+        jdbc.update("INSERT INTO enrollments (student_id, course_id) VALUES (?, ?), (?, ?), (?, ?)",
+                school.student().id(), school.published(), school.student().id(), school.unpublished(),
+                school.student().id(), school.othersPublished());
+
+        assertThat(dashboardOnB(school.teacher()).get("totals").get("pending_enrollments").asInt()).isEqualTo(2);
+        assertThat(dashboardOnB(school.otherTeacher()).get("totals").get("pending_enrollments").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT last_value FROM read_versions", Long.class)).isEqualTo(before + 2);
+    }
+
     /** No endpoint renames a teacher, a student or a subject; an operator's SQL does, and the kept pages follow. */
     @Test
     void namesChangedInTheDatabaseShowOnTheNextRead() {
