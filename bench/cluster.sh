@@ -41,7 +41,6 @@ if [ -z "$pg_ctl_bin" ] || ! command -v haproxy >/dev/null; then
 fi
 pg_bin=$(dirname "$pg_ctl_bin")
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 
 work=$(mktemp -d /tmp/edutrack-cluster.XXXX)
@@ -77,16 +76,7 @@ db_name=$(env_lines "$DEPLOY/server.env" | sed -n 's|^SPRING_DATASOURCE_URL=.*/\
 db_user=$(env_lines "$DEPLOY/server.env" | sed -n 's/^SPRING_DATASOURCE_USERNAME=//p')
 
 # PostgreSQL on a free loopback port; the server's user logs in with its password (scram).
-BENCH_DB_PORT=$(free_port)
-install -d -o postgres -g postgres "$work/pg"
-(cd "$work" && runuser -u postgres -- "$pg_bin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C >/dev/null)
-cat >> "$pgdata/postgresql.conf" <<CONF
-port = $BENCH_DB_PORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$work/pg'
-timezone = 'UTC'
-max_connections = 100
-CONF
+bench_pg_init "$pg_bin" "$work"
 cat > "$pgdata/pg_hba.conf" <<HBA
 local all all trust
 host $db_name $db_user 127.0.0.1/32 scram-sha-256
@@ -98,8 +88,8 @@ export PGDATABASE=$db_name
 psql -q -d postgres -c "CREATE ROLE $db_user LOGIN PASSWORD '$db_password'" -c "CREATE DATABASE $db_name OWNER $db_user"
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$BENCH_DB_PORT, database $db_name"
 
-proxy_port=$(free_port)
-declare -A port=([a]=$(free_port) [b]=$(free_port)) mgmt=([a]=$(free_port) [b]=$(free_port))
+proxy_port=$(bench_free_port)
+declare -A port=([a]=$(bench_free_port) [b]=$(bench_free_port)) mgmt=([a]=$(bench_free_port) [b]=$(bench_free_port))
 # The image's JVM options, with the container's memory limit of compose.yaml (1 GiB) made explicit.
 java_options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"/\1/p' "$DEPLOY/Dockerfile")
 memory_limit=$(sed -n 's/^ *memory: *\([0-9]*\)g$/\1/p' "$DEPLOY/compose.yaml")

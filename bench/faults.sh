@@ -54,16 +54,7 @@ now_ms() { date +%s%3N; }
 pg() { (cd "$work" && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pgdata" "$@"); }
 
 # PostgreSQL on a free loopback port, its socket in the work folder, trust for local connections.
-BENCH_DB_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-install -d -o postgres -g postgres "$work/pg"
-(cd "$work" && runuser -u postgres -- "$pg_bin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --locale=C >/dev/null)
-cat >> "$pgdata/postgresql.conf" <<CONF
-port = $BENCH_DB_PORT
-listen_addresses = '127.0.0.1'
-unix_socket_directories = '$work/pg'
-timezone = 'UTC'
-max_connections = 100
-CONF
+bench_pg_init "$pg_bin" "$work"
 pg -l "$work/pg/postgres.log" -w start >/dev/null
 echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$BENCH_DB_PORT, data in $pgdata"
 

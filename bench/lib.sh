@@ -21,6 +21,28 @@ bench_build() {
     fi
 }
 
+# bench_free_port: a TCP port free on 127.0.0.1 now.
+bench_free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# bench_pg_init PG_BIN WORK: a new PostgreSQL cluster in WORK/pg/data, owned by the postgres user
+# (PostgreSQL refuses to run as root), on a free loopback port (sets BENCH_DB_PORT), its socket in
+# WORK/pg, trust for local connections. Not started.
+bench_pg_init() {
+    local pg_bin=$1 work=$2
+    BENCH_DB_PORT=$(bench_free_port)
+    install -d -o postgres -g postgres "$work/pg"
+    (cd "$work" && runuser -u postgres -- "$pg_bin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C >/dev/null)
+    cat >> "$work/pg/data/postgresql.conf" <<CONF
+port = $BENCH_DB_PORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$work/pg'
+timezone = 'UTC'
+max_connections = 100
+CONF
+}
+
 bench_require_wrk() {
     if ! command -v wrk >/dev/null; then
         echo "installing wrk" >&2
