@@ -119,6 +119,36 @@ peak() {
     awk -v name="$1" 'index($0, name) == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) { v = substr($i, 5) + 0; if (v > m) m = v } } END { print m + 0 }' "$results"
 }
 
+# Every steady row is paced by bench/requests.lua (RATE): each of wrk's two threads sends its half of
+# the rate at even intervals, the threads offset by half an interval, over 64 connections. hey -q is
+# not used: each of its workers has its own ticker, all started together, so 64 workers send their
+# requests in bursts of 64 at once, and the latency measured is that of the bursts.
+# Each endpoint's steady rows come right after its peak rows, before anything else runs, so the
+# offered load is half of what the machine served in the same minute: on a shared host the rate it
+# serves can change from one minute to the next.
+steady="$work/steady"
+: > "$steady"
+steady_get() {   # steady_get NAME URL HEADER
+    local rate
+    rate=$(( $(peak "$1") / 2 ))
+    [ "$rate" -gt 0 ] || rate=1
+    with_cpu env RATE="$rate" THREADS=2 bash -c 'source "$0"; wrk -t2 -c64 -d"$1s" --timeout 10s --latency -H "$2" -s "$3" "$4" \
+        | bench_wrk_summary "$5" 64' "$BENCH_DIR/lib.sh" "$seconds" "$3" "$BENCH_DIR/requests.lua" "$2" "$1" \
+        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
+}
+steady_post() {   # steady_post NAME URL FILE
+    local rate
+    if [ ! -s "$3" ]; then
+        echo "$1: no student left without an enrollment to send; skipped" | tee -a "$steady"
+        return
+    fi
+    rate=$(( $(peak "$1") / 2 ))
+    [ "$rate" -gt 0 ] || rate=1
+    with_cpu env REQUESTS="$3" THREADS=2 RATE="$rate" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
+        "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua" \
+        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
+}
+
 p50_of() { sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<< "$1"; }
 
 echo "== scaling: p50 of the course list and the dashboard (16 connections, ${seconds}s each after a ${seconds}s warm-up)"
@@ -142,25 +172,40 @@ echo "$scaling_line   (p50 at F=$(awk 'END { sub("F=", "", $1); print $1 }' "$sc
 [ "$f" = "$scale" ] || { start_filled "$scale"; pick_users; }
 
 echo "== load at F=$scale (${seconds}s per row), with the server still filled at F=$scale; CPU per request from /proc"
-bench_write_pairs "$work/enroll-pairs" 10
-bench_write_pairs "$work/buy-pairs" 30
+echo "   each endpoint at 16 and 64 connections, then a steady load at half of its peak: offered=N achieved=N"
+read_rows() {   # read_rows NAME URL HEADER: the peak at 16 and 64 connections, then the steady load
+    load "$1" 16 "$2" "$3"
+    load "$1" 64 "$2" "$3"
+    steady_get "$1" "$2" "$3"
+}
+read_rows "courses list" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN"
+read_rows "lectures (approved)" "$BENCH_URL/api/courses/$COURSE/lectures/" "Authorization: Bearer $STUDENT_TOKEN"
+read_rows "teacher dashboard" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN"
+read_rows "me" "$BENCH_URL/api/accounts/me/" "Authorization: Bearer $STUDENT_TOKEN"
+# Every write row sends each (student, course) pair once: the 16 and 64 connection rows take the two
+# halves of pairs chosen from offset K of bench_write_pairs, the steady row pairs chosen afterwards
+# from another offset, so none repeats an enrollment the rows before it made.
+write_rows() {   # write_rows NAME URL K STEADY_K
+    local name=$1 url=$2 half file
+    file="$work/pairs-$3"
+    bench_write_pairs "$file" "$3"
+    half=$(( $(wc -l < "$file") / 2 ))
+    head -n "$half" "$file" > "$file-16"
+    tail -n +$((half + 1)) "$file" > "$file-64"
+    load_posts "$name" 16 "$url" "$file-16"
+    load_posts "$name" 64 "$url" "$file-64"
+    bench_write_pairs "$work/pairs-$4" "$4"
+    steady_post "$name" "$url" "$work/pairs-$4"
+}
+write_rows "enroll (distinct students)" "$BENCH_URL/api/courses/enrollments/enroll/" 10 50
+write_rows "buy (distinct students)" "$BENCH_URL/api/courses/purchases/buy/" 30 70
 lecture_pairs "$work/lecture-pairs"
 for c in 16 64; do
-    load "courses list" "$c" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN"
-    load "lectures (approved)" "$c" "$BENCH_URL/api/courses/$COURSE/lectures/" "Authorization: Bearer $STUDENT_TOKEN"
-    load "teacher dashboard" "$c" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN"
-    load "me" "$c" "$BENCH_URL/api/accounts/me/" "Authorization: Bearer $STUDENT_TOKEN"
-done
-for c in 16 64; do
-    # Each connection count takes its own half of the pairs, so no request repeats an earlier one.
-    half=$(( $(wc -l < "$work/enroll-pairs") / 2 ))
-    if [ "$c" = 16 ]; then sel="head -n $half"; else sel="tail -n +$((half + 1))"; fi
-    $sel "$work/enroll-pairs" > "$work/enroll-$c"
-    $sel "$work/buy-pairs" > "$work/buy-$c"
-    load_posts "enroll (distinct students)" "$c" "$BENCH_URL/api/courses/enrollments/enroll/" "$work/enroll-$c"
-    load_posts "buy (distinct students)" "$c" "$BENCH_URL/api/courses/purchases/buy/" "$work/buy-$c"
     load_posts "lecture create (all courses)" "$c" "$BENCH_URL/api/courses/" "$work/lecture-pairs" LECTURES=1
 done
+echo "== steady rows again (targets: p99 under 50 ms for every read, under 150 ms for enroll and buy)"
+cat "$steady"
+echo "== logins at F=$scale (${seconds}s per row)"
 # One connection shows the login time itself; 16 and 64 show how logins queue for the CPU. Each
 # request logs in another student: parallel logins of one email are throttled by design.
 students=$(psql -At -c "SELECT count(*) FROM users WHERE email LIKE 'student%@bench.test'")
@@ -171,46 +216,6 @@ for c in 1 16 64; do
     with_cpu env EMAIL=$BENCH_OWNER PASSWORD=$BENCH_PASSWORD STUDENTS="$students" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
         "login" "$c" "$seconds" "$BENCH_URL/api/accounts/login/" "$BENCH_DIR/login.lua" | tee -a "$results"
 done
-
-# Every steady row is paced by bench/requests.lua (RATE): each of wrk's two threads sends its half of
-# the rate at even intervals, the threads offset by half an interval, over 64 connections. hey -q is
-# not used: each of its workers has its own ticker, all started together, so 64 workers send their
-# requests in bursts of 64 at once, and the latency measured is that of the bursts.
-echo "== steady load at half of each endpoint's peak (${seconds}s each, wrk paced by bench/requests.lua, 64 connections)"
-steady="$work/steady"
-: > "$steady"
-# The logins above leave hashes running for a few seconds after their rows end.
-bench_settle
-steady_get() {   # steady_get NAME URL HEADER
-    local rate
-    rate=$(( $(peak "$1") / 2 ))
-    [ "$rate" -gt 0 ] || rate=1
-    with_cpu env RATE="$rate" THREADS=2 bash -c 'source "$0"; wrk -t2 -c64 -d"$1s" --timeout 10s --latency -H "$2" -s "$3" "$4" \
-        | bench_wrk_summary "$5" 64' "$BENCH_DIR/lib.sh" "$seconds" "$3" "$BENCH_DIR/requests.lua" "$2" "$1" \
-        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
-}
-steady_post() {   # steady_post NAME URL FILE
-    local rate
-    if [ ! -s "$3" ]; then
-        echo "$1: no student left without an enrollment to send; skipped" | tee -a "$steady"
-        return
-    fi
-    rate=$(( $(peak "$1") / 2 ))
-    [ "$rate" -gt 0 ] || rate=1
-    with_cpu env REQUESTS="$3" THREADS=2 RATE="$rate" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
-        "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua" \
-        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
-}
-steady_get "courses list" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN"
-steady_get "lectures (approved)" "$BENCH_URL/api/courses/$COURSE/lectures/" "Authorization: Bearer $STUDENT_TOKEN"
-steady_get "teacher dashboard" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN"
-steady_get "me" "$BENCH_URL/api/accounts/me/" "Authorization: Bearer $STUDENT_TOKEN"
-# Students and courses not used by the rows above.
-bench_write_pairs "$work/enroll-steady" 50
-bench_write_pairs "$work/buy-steady" 70
-steady_post "enroll (distinct students)" "$BENCH_URL/api/courses/enrollments/enroll/" "$work/enroll-steady"
-steady_post "buy (distinct students)" "$BENCH_URL/api/courses/purchases/buy/" "$work/buy-steady"
-echo "targets: p99 under 50 ms for every read, under 150 ms for enroll and buy"
 
 echo "== the list's ceiling: pgbench on the cheapest hand-written SQL for the same page"
 hand_written_list_sql > "$work/list.sql"
