@@ -77,6 +77,17 @@ bench_cpu_ticks() {
         END { printf "%d %d\n", s, p }'
 }
 
+# bench_jit_ticks: the CPU clock ticks used so far by the server JVM's JIT compiler threads (C1 and C2).
+# A thread the JVM ends takes its ticks with it, so compare two readings with a floor of 0.
+bench_jit_ticks() {
+    local task
+    for task in /proc/"$BENCH_PID"/task/*; do
+        case $(cat "$task/comm" 2>/dev/null) in
+            C1\ Compiler* | C2\ Compiler*) sed 's/^.*) //' "$task/stat" 2>/dev/null || true ;;
+        esac
+    done | awk '{ t += $12 + $13 } END { print t + 0 }'
+}
+
 # bench_cpu_per_request BEFORE AFTER REQUESTS: "server_cpu_ms=X pg_cpu_ms=Y" per request between two
 # bench_cpu_ticks readings.
 bench_cpu_per_request() {
