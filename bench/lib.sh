@@ -88,6 +88,17 @@ bench_jit_ticks() {
     done | awk '{ t += $12 + $13 } END { print t + 0 }'
 }
 
+# bench_host_ms: the CPU milliseconds a fixed loop of arithmetic takes now, for the host's speed at
+# the moment: on a shared host the same loop was seen to take 1.7 times as long from one minute to
+# the next.
+bench_host_ms() {
+    python3 -c 'import time
+started = time.process_time()
+s = 0
+for i in range(5000000): s += i
+print(round((time.process_time() - started) * 1000))'
+}
+
 # bench_cpu_per_request BEFORE AFTER REQUESTS: "server_cpu_ms=X pg_cpu_ms=Y" per request between two
 # bench_cpu_ticks readings.
 bench_cpu_per_request() {

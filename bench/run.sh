@@ -126,27 +126,34 @@ peak() {
 # Each endpoint's steady rows come right after its peak rows, before anything else runs, so the
 # offered load is half of what the machine served in the same minute: on a shared host the rate it
 # serves can change from one minute to the next.
+# A steady row's line shows the rate offered, and host_ms, the host's speed just before the row
+# (bench_host_ms), which rises when the host is slower.
 steady="$work/steady"
 : > "$steady"
+steady_line() {   # steady_line RATE HOST_MS < summary line: the steady row's line, kept in $steady
+    awk -v rate="$1" -v host="$2" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print $0 " host_ms=" host }' | tee -a "$steady"
+}
 steady_get() {   # steady_get NAME URL HEADER
-    local rate
+    local rate host
     rate=$(( $(peak "$1") / 2 ))
     [ "$rate" -gt 0 ] || rate=1
+    host=$(bench_host_ms)
     with_cpu env RATE="$rate" THREADS=2 bash -c 'source "$0"; wrk -t2 -c64 -d"$1s" --timeout 10s --latency -H "$2" -s "$3" "$4" \
         | bench_wrk_summary "$5" 64' "$BENCH_DIR/lib.sh" "$seconds" "$3" "$BENCH_DIR/requests.lua" "$2" "$1" \
-        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
+        | steady_line "$rate" "$host"
 }
 steady_post() {   # steady_post NAME URL FILE
-    local rate
+    local rate host
     if [ ! -s "$3" ]; then
         echo "$1: no student left without an enrollment to send; skipped" | tee -a "$steady"
         return
     fi
     rate=$(( $(peak "$1") / 2 ))
     [ "$rate" -gt 0 ] || rate=1
+    host=$(bench_host_ms)
     with_cpu env REQUESTS="$3" THREADS=2 RATE="$rate" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
         "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua" \
-        | awk -v rate="$rate" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print }' | tee -a "$steady"
+        | steady_line "$rate" "$host"
 }
 
 # warm_up: rounds of the four reads at 16 connections until the server's JIT compiler threads use
