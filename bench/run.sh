@@ -123,7 +123,7 @@ peak() {
 # the rate at even intervals, the threads offset by half an interval, over 64 connections. hey -q is
 # not used: each of its workers has its own ticker, all started together, so 64 workers send their
 # requests in bursts of 64 at once, and the latency measured is that of the bursts.
-# Each endpoint's steady rows come right after its peak rows, before anything else runs, so the
+# Each endpoint's steady row comes right after its peak rows, before anything else runs, so the
 # offered load is half of what the machine served in the same minute: on a shared host the rate it
 # serves can change from one minute to the next.
 # A steady row's line shows the rate offered, and host_ms, the host's speed just before the row
