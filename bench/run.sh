@@ -46,13 +46,20 @@ start_filled() {
     DB_MB=$(psql -At -c "SELECT pg_database_size(current_database()) / 1048576")
 }
 
+# The four reads: the list, dashboard and me here; the lectures of the student's course and the two
+# Authorization headers from pick_users.
+LIST_URL="$BENCH_URL/api/courses/?page_size=50"
+DASHBOARD_URL="$BENCH_URL/api/courses/dashboard/teacher/"
+ME_URL="$BENCH_URL/api/accounts/me/"
+
 # A student with an approved enrollment, that course, a teacher with courses.
 pick_users() {
     read -r STUDENT COURSE < <(psql -At -F ' ' -c "SELECT e.student_id, e.course_id FROM enrollments e
         JOIN courses c ON c.id = e.course_id WHERE e.status = 'approved' AND c.is_published ORDER BY e.id LIMIT 1")
     TEACHER=$(psql -At -c "SELECT teacher_id FROM courses GROUP BY teacher_id ORDER BY count(*) DESC LIMIT 1")
-    STUDENT_TOKEN=$(echo "$STUDENT" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" student)
-    TEACHER_TOKEN=$(echo "$TEACHER" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" teacher)
+    STUDENT_AUTH="Authorization: Bearer $(echo "$STUDENT" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" student)"
+    TEACHER_AUTH="Authorization: Bearer $(echo "$TEACHER" | python3 "$BENCH_DIR/tokens.py" "$JWT_SIGNING_KEY" teacher)"
+    LECTURES_URL="$BENCH_URL/api/courses/$COURSE/lectures/"
 }
 
 # "teacher_token course_id" for every course, for lecture creation.
@@ -167,10 +174,10 @@ warm_up() {
     local round jit_before jit_ms url
     for round in $(seq 1 "$warm_max"); do
         jit_before=$(bench_jit_ticks)
-        for url in "$BENCH_URL/api/courses/?page_size=50" "$BENCH_URL/api/courses/$COURSE/lectures/" "$BENCH_URL/api/accounts/me/"; do
-            bench_wrk "warm-up" 16 "$warm_rows" "$url" "Authorization: Bearer $STUDENT_TOKEN" >/dev/null
+        for url in "$LIST_URL" "$LECTURES_URL" "$ME_URL"; do
+            bench_wrk "warm-up" 16 "$warm_rows" "$url" "$STUDENT_AUTH" >/dev/null
         done
-        bench_wrk "warm-up" 16 "$warm_rows" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN" >/dev/null
+        bench_wrk "warm-up" 16 "$warm_rows" "$DASHBOARD_URL" "$TEACHER_AUTH" >/dev/null
         jit_ms=$(( ($(bench_jit_ticks) - jit_before) * 1000 / $(getconf CLK_TCK) ))
         [ "$jit_ms" -ge 0 ] || jit_ms=0
         echo "warm-up round $round: JIT compiler CPU ${jit_ms} ms in $((4 * warm_rows)) s of the four reads"
@@ -187,8 +194,8 @@ for f in $scales; do
     start_filled "$f"
     pick_users
     warm_up
-    list=$(with_cpu bench_wrk "list" 16 "$seconds" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN")
-    dash=$(with_cpu bench_wrk "dashboard" 16 "$seconds" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN")
+    list=$(with_cpu bench_wrk "list" 16 "$seconds" "$LIST_URL" "$STUDENT_AUTH")
+    dash=$(with_cpu bench_wrk "dashboard" 16 "$seconds" "$DASHBOARD_URL" "$TEACHER_AUTH")
     printf "F=%-5s fill_s=%-4s db_mb=%-6s list_p50_ms=%-7s dashboard_p50_ms=%-7s list_rps=%s dashboard_rps=%s\n" "$f" \
         "$FILL_SECONDS" "$DB_MB" "$(p50_of "$list")" "$(p50_of "$dash")" \
         "$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<< "$list")" "$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<< "$dash")" | tee -a "$scaling"
@@ -207,10 +214,10 @@ read_rows() {   # read_rows NAME URL HEADER: the peak at 16 and 64 connections, 
     load "$1" 64 "$2" "$3"
     steady_get "$1" "$2" "$3"
 }
-read_rows "courses list" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN"
-read_rows "lectures (approved)" "$BENCH_URL/api/courses/$COURSE/lectures/" "Authorization: Bearer $STUDENT_TOKEN"
-read_rows "teacher dashboard" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN"
-read_rows "me" "$BENCH_URL/api/accounts/me/" "Authorization: Bearer $STUDENT_TOKEN"
+read_rows "courses list" "$LIST_URL" "$STUDENT_AUTH"
+read_rows "lectures (approved)" "$LECTURES_URL" "$STUDENT_AUTH"
+read_rows "teacher dashboard" "$DASHBOARD_URL" "$TEACHER_AUTH"
+read_rows "me" "$ME_URL" "$STUDENT_AUTH"
 # Every write row sends each (student, course) pair once: the 16 and 64 connection rows take the two
 # halves of pairs chosen from offset K of bench_write_pairs, the steady row pairs chosen afterwards
 # from another offset, so none repeats an enrollment the rows before it made.
