@@ -133,34 +133,36 @@ peak() {
 # Each endpoint's steady row comes right after its peak rows, before anything else runs, so the
 # offered load is half of what the machine served in the same minute: on a shared host the rate it
 # serves can change from one minute to the next.
-# A steady row's line shows the rate offered, and host_ms, the host's speed just before the row
-# (bench_host_ms), which rises when the host is slower.
+# A steady row's line shows the rate offered; host_ms, the host's speed just before the row
+# (bench_host_ms), which rises when the host is slower; and stall_max_ms and stalls_10ms from
+# bench/host-stalls.py running beside the row, the longest time the host kept a sleeping process
+# waiting and how often that passed 10 ms, so a p99 the host made shows as such.
 steady="$work/steady"
 : > "$steady"
-steady_line() {   # steady_line RATE HOST_MS < summary line: the steady row's line, kept in $steady
-    awk -v rate="$1" -v host="$2" '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print $0 " host_ms=" host }' | tee -a "$steady"
-}
-steady_get() {   # steady_get NAME URL HEADER
-    local rate host
-    rate=$(( $(peak "$1") / 2 ))
+steady_row() {   # steady_row NAME COMMAND...: the command with RATE at half of NAME's peak; its line into $steady
+    local name=$1 rate host line
+    shift
+    rate=$(( $(peak "$name") / 2 ))
     [ "$rate" -gt 0 ] || rate=1
     host=$(bench_host_ms)
-    with_cpu env RATE="$rate" THREADS=2 bash -c 'source "$0"; wrk -t2 -c64 -d"$1s" --timeout 10s --latency -H "$2" -s "$3" "$4" \
-        | bench_wrk_summary "$5" 64' "$BENCH_DIR/lib.sh" "$seconds" "$3" "$BENCH_DIR/requests.lua" "$2" "$1" \
-        | steady_line "$rate" "$host"
+    python3 "$BENCH_DIR/host-stalls.py" "$seconds" > "$work/stalls" &
+    line=$(RATE=$rate with_cpu "$@")
+    wait $!
+    awk -v rate="$rate" -v host="$host" -v stalls="$(cat "$work/stalls")" \
+        '{ sub(/c=64 +rps=/, sprintf("offered=%-6d achieved=", rate)); print $0 " host_ms=" host " " stalls }' <<< "$line" \
+        | tee -a "$steady"
+}
+steady_get() {   # steady_get NAME URL HEADER
+    steady_row "$1" env THREADS=2 bash -c 'source "$0"; wrk -t2 -c64 -d"$1s" --timeout 10s --latency -H "$2" -s "$3" "$4" \
+        | bench_wrk_summary "$5" 64' "$BENCH_DIR/lib.sh" "$seconds" "$3" "$BENCH_DIR/requests.lua" "$2" "$1"
 }
 steady_post() {   # steady_post NAME URL FILE
-    local rate host
     if [ ! -s "$3" ]; then
         echo "$1: no student left without an enrollment to send; skipped" | tee -a "$steady"
         return
     fi
-    rate=$(( $(peak "$1") / 2 ))
-    [ "$rate" -gt 0 ] || rate=1
-    host=$(bench_host_ms)
-    with_cpu env REQUESTS="$3" THREADS=2 RATE="$rate" bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
-        "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua" \
-        | steady_line "$rate" "$host"
+    steady_row "$1" env REQUESTS="$3" THREADS=2 bash -c 'source "$0"; bench_wrk_script "$@"' "$BENCH_DIR/lib.sh" \
+        "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua"
 }
 
 # warm_up: rounds of the four reads at 16 connections until the server's JIT compiler threads use
