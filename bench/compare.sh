@@ -15,9 +15,10 @@ command_line="bench/compare.sh $*"
 shift
 seconds=20
 scale=1
+warm_rows=5; warm_max=15
 while [ $# -gt 0 ]; do
     case $1 in
-        --quick) seconds=5 ;;
+        --quick) seconds=5; warm_rows=2; warm_max=3 ;;
         --scale) scale=$2; shift ;;
         *) echo "usage: bench/compare.sh BEFORE_JAR [--quick] [--scale F]" >&2; exit 2 ;;
     esac
@@ -104,11 +105,12 @@ row() {
     done
 }
 
-echo "== warm-up (${seconds}s a server)"
+echo "== warm-up: each server until its JIT compiler is idle (bench_warm_up)"
 for who in before after; do
     use "$who"
-    bench_wrk warm-up 16 "$seconds" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN" >/dev/null
-    bench_wrk warm-up 16 "$seconds" "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN" >/dev/null
+    bench_warm_up "$warm_rows" "$warm_max" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN" \
+        "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN" \
+        "$BENCH_URL/api/accounts/me/" "Authorization: Bearer $STUDENT_TOKEN" | sed "s/^/$who /"
 done
 echo "== rows at F=$scale (${seconds}s each), before then after"
 for c in 16 64; do

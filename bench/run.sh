@@ -165,26 +165,13 @@ steady_post() {   # steady_post NAME URL FILE
         "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua"
 }
 
-# warm_up: rounds of the four reads at 16 connections until the server's JIT compiler threads use
-# under 1% of a core in a round. A JVM fresh from start keeps them busy for two to four minutes of
-# traffic on this kind of machine, at about a quarter of its two cores: a paced row of me 40 s after
-# start cost 4.2 ms of CPU a request, 1.5 ms of it compiling, and 1.3 ms two minutes later.
-# Needs pick_users.
+# warm_up: bench_warm_up with the four reads (5 s each, at most 15 rounds; 2 s and 3 rounds with
+# --quick). Needs pick_users.
 warm_rows=5; warm_max=15
 [ -z "$quick" ] || { warm_rows=2; warm_max=3; }
 warm_up() {
-    local round jit_before jit_ms url
-    for round in $(seq 1 "$warm_max"); do
-        jit_before=$(bench_jit_ticks)
-        for url in "$LIST_URL" "$LECTURES_URL" "$ME_URL"; do
-            bench_wrk "warm-up" 16 "$warm_rows" "$url" "$STUDENT_AUTH" >/dev/null
-        done
-        bench_wrk "warm-up" 16 "$warm_rows" "$DASHBOARD_URL" "$TEACHER_AUTH" >/dev/null
-        jit_ms=$(( ($(bench_jit_ticks) - jit_before) * 1000 / $(getconf CLK_TCK) ))
-        [ "$jit_ms" -ge 0 ] || jit_ms=0
-        echo "warm-up round $round: JIT compiler CPU ${jit_ms} ms in $((4 * warm_rows)) s of the four reads"
-        [ "$jit_ms" -ge $((4 * warm_rows * 1000 / 100)) ] || return 0
-    done
+    bench_warm_up "$warm_rows" "$warm_max" "$LIST_URL" "$STUDENT_AUTH" "$LECTURES_URL" "$STUDENT_AUTH" \
+        "$ME_URL" "$STUDENT_AUTH" "$DASHBOARD_URL" "$TEACHER_AUTH"
 }
 
 p50_of() { sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<< "$1"; }
