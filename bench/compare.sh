@@ -15,10 +15,10 @@ command_line="bench/compare.sh $*"
 shift
 seconds=20
 scale=1
-warm_rows=5; warm_max=15
+quick=
 while [ $# -gt 0 ]; do
     case $1 in
-        --quick) seconds=5; warm_rows=2; warm_max=3 ;;
+        --quick) seconds=5; quick=--quick ;;
         --scale) scale=$2; shift ;;
         *) echo "usage: bench/compare.sh BEFORE_JAR [--quick] [--scale F]" >&2; exit 2 ;;
     esac
@@ -108,7 +108,7 @@ row() {
 echo "== warm-up: each server until its JIT compiler is idle (bench_warm_up)"
 for who in before after; do
     use "$who"
-    bench_warm_up "$warm_rows" "$warm_max" "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN" \
+    bench_warm_up $quick "$BENCH_URL/api/courses/?page_size=50" "Authorization: Bearer $STUDENT_TOKEN" \
         "$BENCH_URL/api/courses/dashboard/teacher/" "Authorization: Bearer $TEACHER_TOKEN" \
         "$BENCH_URL/api/accounts/me/" "Authorization: Bearer $STUDENT_TOKEN" | sed "s/^/$who /"
 done

@@ -88,15 +88,18 @@ bench_jit_ticks() {
     done | awk '{ t += $12 + $13 } END { print t + 0 }'
 }
 
-# bench_warm_up ROW_SECONDS MAX_ROUNDS URL HEADER [URL HEADER...]: rounds of the given reads at 16
-# connections, ROW_SECONDS each, until the server's JIT compiler threads use under 1% of a core in a
-# round (at most MAX_ROUNDS), printing the compiler's CPU for each round. A JVM fresh from start keeps
-# them busy for two to four minutes of traffic on this kind of machine, at about a quarter of its two
-# cores: a paced row of me 40 s after start cost 4.2 ms of CPU a request, 1.5 ms of it compiling, and
-# 1.3 ms two minutes later.
+# bench_warm_up [--quick] URL HEADER [URL HEADER...]: rounds of the given reads at 16 connections,
+# 5 s each, until the server's JIT compiler threads use under 1% of a core in a round (at most 15
+# rounds; with --quick 2 s each and 3 rounds, so the JVM may still be compiling), printing the
+# compiler's CPU for each round. A JVM fresh from start keeps them busy for two to four minutes of
+# traffic on this kind of machine, at about a quarter of its two cores: a paced row of me 40 s after
+# start cost 4.2 ms of CPU a request, 1.5 ms of it compiling, and 1.3 ms two minutes later.
 bench_warm_up() {
-    local row_seconds=$1 max_rounds=$2 round jit_before jit_ms i
-    shift 2
+    local row_seconds=5 max_rounds=15 round jit_before jit_ms i
+    if [ "${1:-}" = --quick ]; then
+        row_seconds=2 max_rounds=3
+        shift
+    fi
     local reads=$(($# / 2)) targets=("$@")
     for round in $(seq 1 "$max_rounds"); do
         jit_before=$(bench_jit_ticks)

@@ -165,12 +165,9 @@ steady_post() {   # steady_post NAME URL FILE
         "$1" 64 "$seconds" "$2" "$BENCH_DIR/requests.lua"
 }
 
-# warm_up: bench_warm_up with the four reads (5 s each, at most 15 rounds; 2 s and 3 rounds with
-# --quick). Needs pick_users.
-warm_rows=5; warm_max=15
-[ -z "$quick" ] || { warm_rows=2; warm_max=3; }
+# warm_up: bench_warm_up with the four reads. Needs pick_users.
 warm_up() {
-    bench_warm_up "$warm_rows" "$warm_max" "$LIST_URL" "$STUDENT_AUTH" "$LECTURES_URL" "$STUDENT_AUTH" \
+    bench_warm_up $quick "$LIST_URL" "$STUDENT_AUTH" "$LECTURES_URL" "$STUDENT_AUTH" \
         "$ME_URL" "$STUDENT_AUTH" "$DASHBOARD_URL" "$TEACHER_AUTH"
 }
 
